@@ -1,0 +1,23 @@
+/** Where a command writes: the process streams in the CLI, strings in tests. */
+export interface Output {
+  write(text: string): void;
+  /** True when this output is an interactive terminal. */
+  readonly isTTY: boolean;
+}
+
+/** What every command gets from the CLI layer: the environment, read once. */
+export interface CommandContext {
+  stdout: Output;
+  stderr: Output;
+  /** The clock, read once per run (`PREP_NOW` replaces it). */
+  now: Date;
+  /** The data directory: `PREP_HOME`, else the platform default. */
+  dataDir: string;
+  /** Note folders to load, resolved to absolute paths. */
+  contentDirs: string[];
+  /** Whether to print colour (chalk's detection, `NO_COLOR`, `--no-color`). */
+  color: boolean;
+  /** Terminal width in columns (80 when unknown). */
+  width: number;
+  env: NodeJS.ProcessEnv;
+}

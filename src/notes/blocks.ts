@@ -1,0 +1,146 @@
+import { Lexer, type Token, type Tokens } from 'marked';
+import { explicitIdIn, type Block } from './outline.js';
+import { looksLikeQuestion } from './questions.js';
+
+const COMMENT_ONLY = /^\s*(?:<!--[\s\S]*?-->\s*)+$/u;
+const BACK_TO_TOP = /(?:top|顶部|返回|回到|⬆|↑|back)/iu;
+const ANCHOR_LINK_ONLY = /^\s*(?:\[[^\]]*\]\(#[^)]*\)|<a\s+href=["']#[^"']*["'][^>]*>[^<]*<\/a>)\s*$/iu;
+
+/** Blocks with comments and "back to top" links removed, and a tab-indented list under a heading read as a list. */
+export function cleanBlocks(blocks: Block[]): Block[] {
+  return readIndentedListAsList(blocks.filter((block) => !isNoise(block.token)));
+}
+
+function isNoise(token: Token): boolean {
+  if (token.type === 'html') return COMMENT_ONLY.test(token.raw);
+  if (token.type === 'paragraph') return ANCHOR_LINK_ONLY.test(token.text) && BACK_TO_TOP.test(token.text);
+  return false;
+}
+
+/**
+ * Notes often indent a list with a tab right under a heading; CommonMark reads that as code.
+ * When the first block is such an indented "code" block and every line of it is a list item,
+ * it is lexed again, unindented, as the list it is.
+ */
+function readIndentedListAsList(blocks: Block[]): Block[] {
+  const firstIndex = blocks.findIndex((block) => block.token.type !== 'space');
+  const first = blocks[firstIndex];
+  if (!first || !isIndentedList(first.token)) return blocks;
+  const text = (first.token as Tokens.Code).text;
+  const relexed = new Lexer().lex(text.endsWith('\n') ? text : `${text}\n`);
+  const replaced = relexed.map((token) => ({ token, line: first.line }));
+  return [...blocks.slice(0, firstIndex), ...replaced, ...blocks.slice(firstIndex + 1)];
+}
+
+function isIndentedList(token: Token): boolean {
+  if (token.type !== 'code' || (token as Tokens.Code).codeBlockStyle !== 'indented') return false;
+  const lines = (token as Tokens.Code).text.split('\n').filter((line) => line.trim() !== '');
+  const [firstLine] = lines;
+  return firstLine !== undefined && LIST_ITEM.test(firstLine) && lines.every((line) => LIST_ITEM.test(line) || /^\s/u.test(line));
+}
+
+const LIST_ITEM = /^\s*(?:[-*+]|\d{1,3}[.)])\s/u;
+
+/** The first explicit id comment among the blocks, if any. */
+export function explicitIdAmong(blocks: Block[]): string | undefined {
+  for (const block of blocks) {
+    if (block.token.type === 'html') {
+      const id = explicitIdIn(block.token.raw);
+      if (id) return id;
+    }
+  }
+  return undefined;
+}
+
+/** Why a heading's own blocks make no answer: nothing at all, or only lists that are not answers. */
+export type Emptiness = 'empty' | 'question-list' | 'link-list' | undefined;
+
+/**
+ * Tells whether blocks hold an answer. Lists of links (tables of contents, references) do not;
+ * nor, under a heading that is not itself a question, do lists of questions (a question bank
+ * to study from, with no answers). Under a question, a list of questions is an answer.
+ */
+export function emptiness(blocks: Block[], underQuestion: boolean): Emptiness {
+  const content = blocks.filter((block) => block.token.type !== 'space' && !isNoise(block.token));
+  if (content.length === 0) return 'empty';
+  const prose = proseLines(content);
+  if (prose === undefined) return undefined;
+  if (prose.length > 0 && prose.every(isLinkOnly)) return 'link-list';
+  const questions = prose.filter(looksLikeQuestion).length;
+  if (!underQuestion && prose.length >= 2 && questions * 3 >= prose.length * 2) return 'question-list';
+  return undefined;
+}
+
+/** The first lines of the paragraphs and list items among blocks that are only those and code; undefined when other blocks are there. */
+function proseLines(blocks: Block[]): string[] | undefined {
+  const lines: string[] = [];
+  for (const { token } of blocks) {
+    if (token.type === 'list') lines.push(...(token as Tokens.List).items.map((item) => firstLine(item.text)));
+    else if (token.type === 'paragraph') lines.push(firstLine(token.text));
+    else if (token.type !== 'code') return undefined;
+  }
+  return lines;
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0]?.trim() ?? '';
+}
+
+function isLinkOnly(text: string): boolean {
+  return /^(?:\[[^\]]*\]\([^)]*\)|<[^>]+>)\s*[.,;:，；：。]?$/u.test(text);
+}
+
+/** A `<details><summary>…</summary>…</details>` block: its summary and the Markdown inside. */
+export interface DetailsBlock {
+  summary: string;
+  body: string;
+  line: number;
+}
+
+/** Blocks split around `<details>` blocks: what comes before the first, each block, and what follows the last. */
+export interface DetailsSplit {
+  before: Block[];
+  details: DetailsBlock[];
+  after: Block[];
+}
+
+const DETAILS_OPEN = /<details\b[^>]*>/iu;
+const DETAILS_CLOSE = /<\/details\s*>/iu;
+const SUMMARY = /<summary\b[^>]*>([\s\S]*?)<\/summary\s*>/iu;
+
+/** Finds the `<details>` blocks among top-level blocks; `details` is empty when there are none. */
+export function splitDetails(blocks: Block[]): DetailsSplit {
+  const before: Block[] = [];
+  const details: DetailsBlock[] = [];
+  const after: Block[] = [];
+  let open: { line: number; parts: string[] } | undefined;
+  for (const block of blocks) {
+    const raw = block.token.raw;
+    if (!open && block.token.type === 'html' && DETAILS_OPEN.test(raw)) {
+      open = { line: block.line, parts: [raw.slice((DETAILS_OPEN.exec(raw)?.index ?? 0))] };
+    } else if (open) {
+      open.parts.push(raw);
+    } else {
+      (details.length === 0 ? before : after).push(block);
+      continue;
+    }
+    const joined = open.parts.join('');
+    if (DETAILS_CLOSE.test(joined)) {
+      details.push(detailsBlock(joined, open.line));
+      open = undefined;
+    }
+  }
+  if (open) details.push(detailsBlock(open.parts.join(''), open.line));
+  return { before, details, after };
+}
+
+function detailsBlock(html: string, line: number): DetailsBlock {
+  const inner = html.replace(DETAILS_OPEN, '').split(DETAILS_CLOSE)[0] ?? '';
+  const summary = SUMMARY.exec(inner)?.[1]?.replace(/<\/?[A-Za-z][^>]*>/gu, '').trim() ?? '';
+  return { summary, body: inner.replace(SUMMARY, '').trim(), line };
+}
+
+/** The Markdown source of blocks, trimmed. */
+export function markdownOf(blocks: Block[]): string {
+  return blocks.map((block) => block.token.raw).join('').trim();
+}

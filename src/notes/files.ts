@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PrepError } from '../errors.js';
+import type { Diagnostic } from './card.js';
+
+/** The note files under the content folders and what could not be walked. */
+export interface NoteFiles {
+  files: string[];
+  diagnostics: Diagnostic[];
+}
+
+const NOTE_FILE = /\.(?:md|markdown)$/iu;
+
+/** Every `*.md` under the given folders (or the files themselves), recursively, sorted; skips dot folders, `node_modules` and symlink loops. */
+export function findNoteFiles(roots: string[]): NoteFiles {
+  const found = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  const visited = new Set<string>();
+  for (const root of roots) {
+    const stat = statOrUndefined(root);
+    if (!stat) throw new PrepError(`content folder not found: ${root}`);
+    if (stat.isFile()) found.add(root);
+    else walk(root, found, visited, diagnostics);
+  }
+  return { files: [...found].sort(compareCodeUnits), diagnostics };
+}
+
+function walk(dir: string, found: Set<string>, visited: Set<string>, diagnostics: Diagnostic[]): void {
+  const real = realpathOrUndefined(dir);
+  if (!real || visited.has(real)) return;
+  visited.add(real);
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    diagnostics.push({ file: dir, line: 0, message: `cannot read this folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+    return;
+  }
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const full = path.join(dir, entry.name);
+    const isDir = entry.isDirectory() || (entry.isSymbolicLink() && statOrUndefined(full)?.isDirectory() === true);
+    if (isDir) walk(full, found, visited, diagnostics);
+    else if (NOTE_FILE.test(entry.name)) found.add(full);
+  }
+}
+
+function statOrUndefined(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function realpathOrUndefined(file: string): string | undefined {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

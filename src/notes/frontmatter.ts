@@ -1,0 +1,78 @@
+import matter from 'gray-matter';
+import type { Diagnostic } from './card.js';
+
+/** What a note's front matter can set for prep. */
+export interface NoteSettings {
+  /** The deck name: front matter `deck:` or `title:`. */
+  deck?: string;
+  /** The heading depth (1–6) that holds the questions, when the guess is wrong. */
+  questionLevel?: number;
+}
+
+/** A note split into its front matter settings and its Markdown body. */
+export interface SplitNote {
+  settings: NoteSettings;
+  body: string;
+  /** The line of the file the body starts on. */
+  bodyLine: number;
+  diagnostics: Diagnostic[];
+}
+
+const FRONT_MATTER_BLOCK = /^---[^\n]*\n(?:[\s\S]*?\n)?---[ \t]*(?:\n|$)/u;
+
+function refuseToExecute(): never {
+  throw new Error('executable front matter is not allowed');
+}
+
+/** gray-matter runs `---js` front matter as code by default; prep never executes notes. */
+const SAFE_OPTIONS = { engines: { js: refuseToExecute, javascript: refuseToExecute } };
+
+/** Reads front matter (YAML, never executable code) and returns the body with its first line number. */
+export function splitFrontMatter(text: string, file: string): SplitNote {
+  const block = FRONT_MATTER_BLOCK.exec(text);
+  if (!block) return { settings: {}, body: text, bodyLine: 1, diagnostics: [] };
+  const bodyLine = 1 + countLines(block[0]);
+  const body = text.slice(block[0].length);
+  try {
+    const parsed = matter(text, SAFE_OPTIONS);
+    return { settings: readSettings(parsed.data), body, bodyLine, diagnostics: settingsProblems(parsed.data, file) };
+  } catch (error) {
+    return { settings: {}, body, bodyLine, diagnostics: [{ file, line: errorLine(error), message: frontMatterMessage(error) }] };
+  }
+}
+
+function readSettings(data: Record<string, unknown>): NoteSettings {
+  const deck = [data.deck, data.title].find((value) => typeof value === 'string' && value.trim() !== '');
+  const level = data.questionLevel;
+  return {
+    ...(typeof deck === 'string' ? { deck: deck.trim() } : {}),
+    ...(isHeadingLevel(level) ? { questionLevel: level } : {}),
+  };
+}
+
+function settingsProblems(data: Record<string, unknown>, file: string): Diagnostic[] {
+  if (data.questionLevel === undefined || isHeadingLevel(data.questionLevel)) return [];
+  return [{ file, line: 1, message: `front matter questionLevel must be a heading depth from 1 to 6; ignored` }];
+}
+
+function isHeadingLevel(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 6;
+}
+
+function errorLine(error: unknown): number {
+  const mark = (error as { mark?: { line?: unknown } } | null)?.mark;
+  return typeof mark?.line === 'number' ? mark.line + 2 : 1;
+}
+
+function frontMatterMessage(error: unknown): string {
+  const reason = error instanceof Error ? error.message : String(error);
+  if (/executable front matter|not registered/u.test(reason)) {
+    return 'front matter in a language other than YAML or JSON is not read (it could run code); ignored';
+  }
+  const firstLine = (error as { reason?: unknown }).reason;
+  return `invalid front matter, ignored: ${typeof firstLine === 'string' ? firstLine : reason.split('\n')[0]}`;
+}
+
+function countLines(text: string): number {
+  return text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+}

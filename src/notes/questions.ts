@@ -1,0 +1,19 @@
+/** Words that make a heading read as a question rather than a topic or an answer's part. */
+const QUESTION_WORDS =
+  /什么|为什么|为何|如何|怎么|怎样|哪些|哪个|哪几|哪种|是否|吗|么|区别|异同|优缺点|对比|说说|说一下|谈谈|讲讲|解释|描述|\bvs\.?\b/iu;
+const QUESTION_START =
+  /^(?:请|what|why|how|when|where|which|who|whom|whose|is|are|was|were|can|could|should|would|does|do|did|will|explain|describe|compare|define|name|list|give|tell|discuss|contrast|difference|differences)\b/iu;
+
+/** True when a heading reads as a question: it ends with a question mark or asks in words. */
+export function looksLikeQuestion(title: string): boolean {
+  const text = title.replace(/[*_\s]+$/u, '').trim();
+  return /[?？]$/u.test(text) || QUESTION_WORDS.test(text) || QUESTION_START.test(text);
+}
+
+const NOT_QUESTIONS =
+  /^(?:参考|参考资料|参考文献|参考链接|参考文章|相关阅读|延伸阅读|推荐阅读|扩展阅读|相关文章|文章推荐|目录|文章目录|致谢|贡献者|references?|further reading|see also|resources|credits|acknowledge?ments|contributors|table of contents|contents|toc)\s*[:：]?$/iu;
+
+/** True for headings that hold references or a table of contents, never questions. */
+export function isReferenceHeading(title: string): boolean {
+  return NOT_QUESTIONS.test(title.trim());
+}
