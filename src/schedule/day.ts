@@ -1,0 +1,74 @@
+/**
+ * The user's day: it starts at a local hour (`dayStartsAt`, e.g. 4) in the process time zone,
+ * so a review at 02:00 belongs to the day before. Every function takes the instant as an
+ * argument; local time comes from the `TZ` the process runs in.
+ */
+
+const hourMs = 3_600_000;
+const dayMs = 86_400_000;
+
+/**
+ * Moves an instant onto the "user-day clock": a Date whose UTC date and time of day read as
+ * the local wall time minus `dayStartsAt` hours. Its UTC calendar date is the user-day of
+ * the instant, which is what ts-fsrs counts days in.
+ */
+export function toUserDayClock(instant: Date, dayStartsAt: number): Date {
+  const offsetMs = -instant.getTimezoneOffset() * 60_000;
+  return new Date(instant.getTime() + offsetMs - dayStartsAt * hourMs);
+}
+
+/**
+ * The real instant whose user-day clock reads `shifted`: the inverse of
+ * {@link toUserDayClock}. A wall time skipped by a DST change resolves to an instant on the
+ * same user-day.
+ */
+export function fromUserDayClock(shifted: Date, dayStartsAt: number): Date {
+  const wall = new Date(shifted.getTime() + dayStartsAt * hourMs);
+  const forward = new Date(
+    wall.getUTCFullYear(),
+    wall.getUTCMonth(),
+    wall.getUTCDate(),
+    wall.getUTCHours(),
+    wall.getUTCMinutes(),
+    wall.getUTCSeconds(),
+    wall.getUTCMilliseconds(),
+  );
+  const landed = toUserDayClock(forward, dayStartsAt);
+  if (utcDayNumber(landed) === utcDayNumber(shifted)) return forward;
+  // The wall time fell in a DST gap and Date moved it past the day start: step back instead.
+  return new Date(forward.getTime() - (landed.getTime() - shifted.getTime()));
+}
+
+/** The start of the user-day containing `instant`. */
+export function dayStartOf(instant: Date, dayStartsAt: number): Date {
+  return startOfUserDay(utcDayNumber(toUserDayClock(instant, dayStartsAt)), dayStartsAt);
+}
+
+/** The start of the user-day after the one containing `instant`: "today" ends here. */
+export function nextDayStart(instant: Date, dayStartsAt: number): Date {
+  return startOfUserDay(utcDayNumber(toUserDayClock(instant, dayStartsAt)) + 1, dayStartsAt);
+}
+
+/** The user-day containing `instant`, as `YYYY-MM-DD`. */
+export function dayKey(instant: Date, dayStartsAt: number): string {
+  return toUserDayClock(instant, dayStartsAt).toISOString().slice(0, 10);
+}
+
+/** Whole user-days from the day of `a` to the day of `b` (negative when `b` is earlier). */
+export function daysBetween(a: Date, b: Date, dayStartsAt: number): number {
+  return utcDayNumber(toUserDayClock(b, dayStartsAt)) - utcDayNumber(toUserDayClock(a, dayStartsAt));
+}
+
+function utcDayNumber(date: Date): number {
+  return Math.floor(date.getTime() / dayMs);
+}
+
+/**
+ * The first instant of a user-day given as days since 1970-01-01. When DST skips the hour
+ * the day starts at, Date moves it forward to the first wall time that exists, which is
+ * where the day starts.
+ */
+function startOfUserDay(day: number, dayStartsAt: number): Date {
+  const date = new Date(day * dayMs);
+  return new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), dayStartsAt);
+}
