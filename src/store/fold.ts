@@ -1,0 +1,190 @@
+import type { CardState, Phase, Rating } from '../schedule/state.js';
+import type { LogEvent } from './events.js';
+
+/** One effective (not undone) review, as statistics and undo need it. */
+export interface ReviewRecord {
+  /** The review event's id. */
+  id: string;
+  card: string;
+  at: Date;
+  rating: Rating;
+  ms: number;
+  phaseBefore: Phase;
+  /** The card's state after this review. */
+  state: CardState;
+}
+
+/** A cram answer (changes no schedule). */
+export interface PracticeRecord {
+  id: string;
+  card: string;
+  at: Date;
+  rating: Rating;
+  ms: number;
+}
+
+/** A card put off until the next day start. */
+export interface SkipRecord {
+  id: string;
+  card: string;
+  at: Date;
+}
+
+/**
+ * The review log folded into what the rest of prep needs. Treat it as read-only, except through
+ * {@link applyEvent}; the same CardState objects appear in `states` and `history`.
+ */
+export interface Folded {
+  /** Each reviewed card's current state; a card with no entry is new. */
+  states: Map<string, CardState>;
+  /** Each card's effective reviews in log order; cards with none have no entry. */
+  history: Map<string, ReviewRecord[]>;
+  /** Every effective review by event id, in log order. */
+  reviews: Map<string, ReviewRecord>;
+  /** The most recent effective review: what the next undo takes back. */
+  lastReview?: ReviewRecord;
+  practice: PracticeRecord[];
+  skips: SkipRecord[];
+}
+
+/** A fold of an empty log. */
+export function emptyFold(): Folded {
+  return { states: new Map(), history: new Map(), reviews: new Map(), practice: [], skips: [] };
+}
+
+/**
+ * Folds the review log, in log order (not by `at`: the clock may have gone backwards), into card
+ * states and history. An undo takes its review out of effect: the card's state becomes the state
+ * after its previous effective review, or none (a new card) when there is none.
+ */
+export function foldLog(events: Iterable<LogEvent>): Folded {
+  const folded = emptyFold();
+  for (const event of events) {
+    applyEvent(folded, event);
+  }
+  return folded;
+}
+
+/**
+ * Applies one more event to a fold, in place (e.g. the answer just appended to the log). Folding a
+ * log's prefix and then applying the rest gives the same result as folding the whole log.
+ */
+export function applyEvent(folded: Folded, event: LogEvent): void {
+  switch (event.type) {
+    case 'review': {
+      const record: ReviewRecord = {
+        id: event.id,
+        card: event.card,
+        at: event.at,
+        rating: event.rating,
+        ms: event.ms,
+        phaseBefore: event.phaseBefore,
+        state: event.state,
+      };
+      const history = folded.history.get(event.card);
+      if (history === undefined) {
+        folded.history.set(event.card, [record]);
+      } else {
+        history.push(record);
+      }
+      folded.reviews.set(record.id, record);
+      folded.states.set(event.card, event.state);
+      folded.lastReview = record;
+      return;
+    }
+    case 'undo':
+      undo(folded, event.undoes);
+      return;
+    case 'skip':
+      folded.skips.push({ id: event.id, card: event.card, at: event.at });
+      return;
+    case 'practice':
+      folded.practice.push({ id: event.id, card: event.card, at: event.at, rating: event.rating, ms: event.ms });
+      return;
+  }
+}
+
+/** Takes a review out of effect; an undo of an unknown or already undone review changes nothing. */
+function undo(folded: Folded, reviewId: string): void {
+  const record = folded.reviews.get(reviewId);
+  if (record === undefined) {
+    return;
+  }
+  folded.reviews.delete(reviewId);
+  const history = (folded.history.get(record.card) ?? []).filter((entry) => entry !== record);
+  const previous = history.at(-1);
+  if (previous === undefined) {
+    folded.history.delete(record.card);
+    folded.states.delete(record.card);
+  } else {
+    folded.history.set(record.card, history);
+    folded.states.set(record.card, previous.state);
+  }
+  if (folded.lastReview === record) {
+    let last: ReviewRecord | undefined;
+    for (const entry of folded.reviews.values()) {
+      last = entry;
+    }
+    if (last === undefined) {
+      delete folded.lastReview;
+    } else {
+      folded.lastReview = last;
+    }
+  }
+}
+
+/** What has been done today, for the daily limits and the end-of-session summary. */
+export interface TodayCounts {
+  /** Effective reviews of new cards (count against the daily new-card limit). */
+  newDone: number;
+  /** Effective reviews of cards in the review phase (count against the daily review limit). */
+  reviewsDone: number;
+  /** All effective reviews today, learning steps included. */
+  reviewed: number;
+  /** Of those, how many were answered "again". */
+  again: number;
+  /** Time spent on them, in milliseconds. */
+  ms: number;
+  /** Cards skipped today. */
+  skipped: Set<string>;
+}
+
+/**
+ * Counts the effective reviews and skips whose time falls in [dayStart, nextDayStart). Learning and
+ * relearning steps count in `reviewed` but not against the limits, as in Anki.
+ */
+export function todayCounts(folded: Folded, dayStart: Date, nextDayStart: Date): TodayCounts {
+  const from = dayStart.getTime();
+  const to = nextDayStart.getTime();
+  const inDay = (at: Date): boolean => at.getTime() >= from && at.getTime() < to;
+  const counts: TodayCounts = { newDone: 0, reviewsDone: 0, reviewed: 0, again: 0, ms: 0, skipped: new Set() };
+  for (const review of folded.reviews.values()) {
+    if (!inDay(review.at)) {
+      continue;
+    }
+    counts.reviewed += 1;
+    counts.ms += review.ms;
+    if (review.rating === 1) {
+      counts.again += 1;
+    }
+    if (review.phaseBefore === 'new') {
+      counts.newDone += 1;
+    } else if (review.phaseBefore === 'review') {
+      counts.reviewsDone += 1;
+    }
+  }
+  for (const skip of folded.skips) {
+    if (inDay(skip.at)) {
+      counts.skipped.add(skip.card);
+    }
+  }
+  return counts;
+}
+
+/**
+ * Card ids with review history but no card in the notes (deleted, or renamed so that the id
+ * changed), sorted. Their history is kept and reported, never deleted.
+ */
+export function orphans(folded: Folded, cardIds: ReadonlySet<string>): string[] {
+  return [...folded.history.keys()].filter((id) => !cardIds.has(id)).sort();
+}
