@@ -1,6 +1,8 @@
 /** Where a command writes: the process streams in the CLI, strings in tests. */
 export interface Output {
   write(text: string): void;
+  /** Writes text through the pager when it is taller than the terminal, as git does. */
+  page(text: string): Promise<void>;
   /** True when this output is an interactive terminal. */
   readonly isTTY: boolean;
 }
@@ -20,4 +22,6 @@ export interface CommandContext {
   /** Terminal width in columns (80 when unknown). */
   width: number;
   env: NodeJS.ProcessEnv;
+  /** True when both stdin and stdout are terminals, so prep can ask questions. */
+  interactive: boolean;
 }

@@ -1,0 +1,25 @@
+import { loadDeckset } from '../notes/load.js';
+import type { CommandContext } from './context.js';
+import { displayPath, formatDiagnostic } from './problems.js';
+
+/**
+ * `prep check`: every problem found in the notes as `file:line: message`, then the number of
+ * cards per file. Exit 1 when a file could not be read at all.
+ */
+export async function run(ctx: CommandContext): Promise<number> {
+  const deckset = loadDeckset(ctx.contentDirs);
+  const lines = deckset.diagnostics.map(formatDiagnostic);
+  if (lines.length > 0) lines.push('');
+  for (const file of deckset.files) {
+    const count = file.readable ? `${file.cards} ${file.cards === 1 ? 'card' : 'cards'}` : 'not read';
+    lines.push(`${displayPath(file.file)}: ${count}`);
+  }
+  const problems = deckset.diagnostics.length;
+  lines.push(`${plural(deckset.cards.length, 'card')} in ${plural(deckset.files.length, 'file')}; ${plural(problems, 'problem')}`);
+  ctx.stdout.write(`${lines.join('\n')}\n`);
+  return deckset.files.every((file) => file.readable) ? 0 : 1;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,23 @@
+import path from 'node:path';
+import type { Diagnostic } from '../notes/card.js';
+import { sanitizeInline } from '../render/sanitize.js';
+import type { CommandContext } from './context.js';
+
+/** A diagnostic as `file:line: message`, the file relative to the working directory when inside it. */
+export function formatDiagnostic(diagnostic: Diagnostic): string {
+  const where = diagnostic.line > 0 ? `${displayPath(diagnostic.file)}:${diagnostic.line}` : displayPath(diagnostic.file);
+  return sanitizeInline(`${where}: ${diagnostic.message}`);
+}
+
+/** A path as the user would type it: relative when under the working directory. */
+export function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
+/** One line on a terminal's stderr saying the notes have problems and where to see them. */
+export function reportNoteProblems(diagnostics: Diagnostic[], ctx: CommandContext): void {
+  if (diagnostics.length === 0 || !ctx.stderr.isTTY) return;
+  const count = diagnostics.length === 1 ? '1 problem' : `${diagnostics.length} problems`;
+  ctx.stderr.write(`prep: ${count} in the notes; \`prep check\` lists them\n`);
+}

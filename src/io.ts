@@ -1,0 +1,29 @@
+import type { Output } from './commands/context.js';
+import type { Io } from './cli.js';
+
+function streamOutput(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): Output {
+  return {
+    write: (text) => {
+      stream.write(text);
+    },
+    page: async (text) => {
+      const { writePaged } = await import('./render/pager.js');
+      await writePaged(text, { stdout: stream, env });
+    },
+    isTTY: stream.isTTY === true,
+  };
+}
+
+/** The real process: its streams, environment, working directory and terminal. */
+export async function processIo(): Promise<Io> {
+  const { supportsColor } = await import('chalk');
+  return {
+    stdout: streamOutput(process.stdout, process.env),
+    stderr: streamOutput(process.stderr, process.env),
+    env: process.env,
+    cwd: process.cwd(),
+    ...(process.stdout.isTTY ? { columns: process.stdout.columns } : {}),
+    colorSupported: supportsColor !== false && supportsColor.level > 0,
+    stdinIsTTY: process.stdin.isTTY === true,
+  };
+}
