@@ -29,6 +29,7 @@ function context(dir: string): CommandContext & { stdout: ReturnType<typeof capt
     color: false,
     width: 80,
     env: { PREP_HOME: dir },
+    interactive: false,
   };
 }
 
