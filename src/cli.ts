@@ -196,6 +196,11 @@ function reportError(error: unknown, io: Io): number {
 
 /** The entry point of `bin/prep.js`: runs prep on the process and sets its exit code. */
 export async function main(argv: string[]): Promise<void> {
+  // `prep show | head`: the reader went away; that is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? ExitCode.ok);
+  });
   const { processIo } = await import('./io.js');
   process.exitCode = await runCli(argv.slice(2), await processIo());
 }

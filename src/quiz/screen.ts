@@ -1,9 +1,8 @@
 // Heavy: renders Markdown with marked-terminal. The quiz command loads it with `await import()`.
 import type { Card } from '../notes/card.js';
-import { breadcrumb } from '../render/breadcrumb.js';
-import { renderInline, renderMarkdown } from '../render/markdown.js';
+import { renderQuestion } from '../render/card.js';
+import { renderMarkdown } from '../render/markdown.js';
 import { palette, type RenderOptions } from '../render/style.js';
-import { truncateDisplay } from '../render/width.js';
 import { formatInterval } from '../schedule/interval.js';
 import type { PreviewItem } from '../schedule/scheduler.js';
 import { ratings, type Rating } from '../schedule/state.js';
@@ -47,7 +46,7 @@ export function quizScreens(options: RenderOptions): QuizScreens {
       return `${counts}   ${style.dim(`done ${answered}`)}`;
     },
     cramCounts: (left, answered) => `${style.magenta('practice')} ${style.dim(`· ${left} left · done ${answered} · schedules unchanged`)}`,
-    card: (card) => `${style.dim(truncateDisplay(breadcrumb(card), options.width))}\n${questionSide(card, options)}`,
+    card: (card) => renderQuestion(card, options),
     answer: (card) => renderMarkdown(card.answer, options),
     questionHint: () => `${style.bold('Space')} show answer   ${keys}`,
     gradeHint: (preview) => {
@@ -60,15 +59,6 @@ export function quizScreens(options: RenderOptions): QuizScreens {
     waitHint: () => `${style.dim('waiting…')} ${style.bold('Enter')} show it now · ${style.bold('q')} stop`,
     nothingToUndo: () => style.yellow('Nothing to undo in this session.'),
   };
-}
-
-/** The question in bold; text that belongs to the question side (before a <details> answer) below it. */
-function questionSide(card: Card, options: RenderOptions): string {
-  const style = palette(options.color);
-  const [title = '', ...rest] = card.question.split('\n\n');
-  const body = rest.join('\n\n');
-  const heading = style.bold(renderInline(title, options));
-  return body === '' ? heading : `${heading}\n\n${renderMarkdown(body, options)}`;
 }
 
 function clockTime(date: Date): string {

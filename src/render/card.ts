@@ -6,15 +6,23 @@ import { palette, type RenderOptions } from './style.js';
 import { truncateDisplay } from './width.js';
 
 /**
- * A card as `prep show` prints it: the breadcrumb (dim), the question (bold), a blank line and
- * the rendered answer. No trailing newline.
+ * The question side of a card: the breadcrumb (dim), the question (bold) and, for a question
+ * answered in a `<details>` block, the text before the block that belongs to the question.
+ */
+export function renderQuestion(card: Card, options: RenderOptions): string {
+  const style = palette(options.color);
+  const [title = '', ...rest] = card.question.split('\n\n');
+  const body = rest.join('\n\n');
+  const head = [style.dim(truncateDisplay(breadcrumb(card), options.width)), style.bold(renderInline(title, options))].join('\n');
+  return body === '' ? head : `${head}\n\n${renderMarkdown(body, options)}`;
+}
+
+/**
+ * A card as `prep show` prints it: the question side, a blank line and the rendered answer.
+ * No trailing newline.
  */
 export function renderCard(card: Card, options: RenderOptions): string {
-  const style = palette(options.color);
-  const head = [
-    style.dim(truncateDisplay(breadcrumb(card), options.width)),
-    style.bold(renderInline(card.question, options)),
-  ].join('\n');
   const answer = renderMarkdown(card.answer, options);
-  return answer ? `${head}\n\n${answer}` : head;
+  const question = renderQuestion(card, options);
+  return answer ? `${question}\n\n${answer}` : question;
 }
