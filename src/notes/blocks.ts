@@ -1,20 +1,41 @@
 import { Lexer, type Token, type Tokens } from 'marked';
-import { explicitIdIn, type Block } from './outline.js';
+import type { Block } from './outline.js';
 import { looksLikeQuestion } from './questions.js';
 
 const COMMENT_ONLY = /^\s*(?:<!--[\s\S]*?-->\s*)+$/u;
 const BACK_TO_TOP = /(?:top|顶部|返回|回到|⬆|↑|back)/iu;
 const ANCHOR_LINK_ONLY = /^\s*(?:\[[^\]]*\]\(#[^)]*\)|<a\s+href=["']#[^"']*["'][^>]*>[^<]*<\/a>)\s*$/iu;
+/** Emphasis, or a paragraph or alignment tag, wrapped around a whole line: `**[⬆ back to top](#toc)**`. */
+const WRAPPER = /^(?:[*_]+|<(?:p|div|span|sub|sup|small|b|strong)\b[^>]*>)+|(?:[*_]+|<\/(?:p|div|span|sub|sup|small|b|strong)\s*>)+$/giu;
 
-/** Blocks with comments and "back to top" links removed, and a tab-indented list under a heading read as a list. */
+/**
+ * Blocks with comments, "back to top" links and the rules (`---`) that separate questions
+ * removed, and a tab-indented list under a heading read as a list.
+ */
 export function cleanBlocks(blocks: Block[]): Block[] {
-  return readIndentedListAsList(blocks.filter((block) => !isNoise(block.token)));
+  return readIndentedListAsList(trimRules(blocks.filter((block) => !isNoise(block.token))));
+}
+
+/** Blocks without the thematic breaks and blank space at either end. */
+function trimRules(blocks: Block[]): Block[] {
+  const isEdge = (block: Block) => block.token.type === 'hr' || block.token.type === 'space';
+  let start = 0;
+  let end = blocks.length;
+  while (start < end && isEdge(blocks[start] as Block)) start++;
+  while (end > start && isEdge(blocks[end - 1] as Block)) end--;
+  return blocks.slice(start, end);
 }
 
 function isNoise(token: Token): boolean {
-  if (token.type === 'html') return COMMENT_ONLY.test(token.raw);
-  if (token.type === 'paragraph') return ANCHOR_LINK_ONLY.test(token.text) && BACK_TO_TOP.test(token.text);
+  if (token.type === 'html') return COMMENT_ONLY.test(token.raw) || isBackToTop(token.raw);
+  if (token.type === 'paragraph') return isBackToTop(token.text);
   return false;
+}
+
+/** A line that only links back up the page (`[⬆ back to top](#toc)`), maybe in bold or a `<p align>`. */
+function isBackToTop(text: string): boolean {
+  const link = text.trim().replace(WRAPPER, '').trim();
+  return ANCHOR_LINK_ONLY.test(link) && BACK_TO_TOP.test(link);
 }
 
 /**
@@ -41,31 +62,21 @@ function isIndentedList(token: Token): boolean {
 
 const LIST_ITEM = /^\s*(?:[-*+]|\d{1,3}[.)])\s/u;
 
-/** The first explicit id comment among the blocks, if any. */
-export function explicitIdAmong(blocks: Block[]): string | undefined {
-  for (const block of blocks) {
-    if (block.token.type === 'html') {
-      const id = explicitIdIn(block.token.raw);
-      if (id) return id;
-    }
-  }
-  return undefined;
-}
-
 /** Why a heading's own blocks make no answer: nothing at all, or only lists that are not answers. */
 export type Emptiness = 'empty' | 'question-list' | 'link-list' | undefined;
 
 /**
  * Tells whether blocks hold an answer. Lists of links (tables of contents, references) do not;
  * nor, under a heading that is not itself a question, do lists of questions (a question bank
- * to study from, with no answers). Under a question, a list of questions is an answer.
+ * to study from, with no answers). Under a question, a list of questions is an answer, and so
+ * are links to other pages (in-page links never are).
  */
 export function emptiness(blocks: Block[], underQuestion: boolean): Emptiness {
   const content = blocks.filter((block) => block.token.type !== 'space' && !isNoise(block.token));
   if (content.length === 0) return 'empty';
   const prose = proseLines(content);
   if (prose === undefined) return undefined;
-  if (prose.length > 0 && prose.every(isLinkOnly)) return 'link-list';
+  if (prose.length > 0 && prose.every(isLinkOnly) && !(underQuestion && prose.some(linksElsewhere))) return 'link-list';
   const questions = prose.filter(looksLikeQuestion).length;
   if (!underQuestion && prose.length >= 2 && questions * 3 >= prose.length * 2) return 'question-list';
   return undefined;
@@ -88,6 +99,11 @@ function firstLine(text: string): string {
 
 function isLinkOnly(text: string): boolean {
   return /^(?:\[[^\]]*\]\([^)]*\)|<[^>]+>)\s*[.,;:，；：。]?$/u.test(text);
+}
+
+/** True for a link to another page, not to a place in this one (`#…`). */
+function linksElsewhere(text: string): boolean {
+  return !/^\[[^\]]*\]\(#|^<a\s[^>]*href=["']#/iu.test(text);
 }
 
 /** A `<details><summary>…</summary>…</details>` block: its summary and the Markdown inside. */
@@ -117,7 +133,8 @@ export function splitDetails(blocks: Block[]): DetailsSplit {
   for (const block of blocks) {
     const raw = block.token.raw;
     if (!open && block.token.type === 'html' && DETAILS_OPEN.test(raw)) {
-      open = { line: block.line, parts: [raw.slice((DETAILS_OPEN.exec(raw)?.index ?? 0))] };
+      const start = DETAILS_OPEN.exec(raw)?.index ?? 0;
+      open = { line: block.line + newlinesIn(raw.slice(0, start)), parts: [raw.slice(start)] };
     } else if (open) {
       open.parts.push(raw);
     } else {
@@ -134,13 +151,23 @@ export function splitDetails(blocks: Block[]): DetailsSplit {
   return { before, details, after };
 }
 
+function newlinesIn(text: string): number {
+  return text.split('\n').length - 1;
+}
+
 function detailsBlock(html: string, line: number): DetailsBlock {
   const inner = html.replace(DETAILS_OPEN, '').split(DETAILS_CLOSE)[0] ?? '';
   const summary = SUMMARY.exec(inner)?.[1]?.replace(/<\/?[A-Za-z][^>]*>/gu, '').trim() ?? '';
-  return { summary, body: inner.replace(SUMMARY, '').trim(), line };
+  return { summary, body: unwrapParagraph(inner.replace(SUMMARY, '').trim()), line };
 }
 
-/** The Markdown source of blocks, trimmed. */
+/** The content of a `<p>` … `</p>` pair that wraps a whole details body on lines of their own. */
+function unwrapParagraph(body: string): string {
+  const wrapped = /^<p>[ \t]*\n([\s\S]*)\n[ \t]*<\/p>$/iu.exec(body);
+  return wrapped?.[1]?.trim() ?? body;
+}
+
+/** The Markdown source of blocks without blank lines at either end; the first line keeps its indentation (indented code needs it). */
 export function markdownOf(blocks: Block[]): string {
-  return blocks.map((block) => block.token.raw).join('').trim();
+  return blocks.map((block) => block.token.raw).join('').replace(/^(?:[ \t]*\n)+/u, '').trimEnd();
 }

@@ -11,18 +11,24 @@ export interface NoteFiles {
 
 const NOTE_FILE = /\.(?:md|markdown)$/iu;
 
-/** Every `*.md` under the given folders (or the files themselves), recursively, sorted; skips dot folders, `node_modules` and symlink loops. */
+/**
+ * Every `*.md` under the given folders (or the files themselves), recursively; skips dot folders,
+ * `node_modules` and symlink loops. Folders keep the order they are given in (so do their cards),
+ * files within one are sorted, and a file found twice is listed once.
+ */
 export function findNoteFiles(roots: string[]): NoteFiles {
-  const found = new Set<string>();
+  const files = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   const visited = new Set<string>();
   for (const root of roots) {
     const stat = statOrUndefined(root);
     if (!stat) throw new PrepError(`content folder not found: ${root}`);
+    const found = new Set<string>();
     if (stat.isFile()) found.add(root);
     else walk(root, found, visited, diagnostics);
+    for (const file of [...found].sort(compareCodeUnits)) files.add(file);
   }
-  return { files: [...found].sort(compareCodeUnits), diagnostics };
+  return { files: [...files], diagnostics };
 }
 
 function walk(dir: string, found: Set<string>, visited: Set<string>, diagnostics: Diagnostic[]): void {

@@ -5,9 +5,12 @@ import type { CardDraft } from './parse.js';
 
 const ID_LENGTH = 10;
 
-/** The question as identity sees it: width, case, white space and inline emphasis folded. */
+/**
+ * The question as identity sees it: width, case, white space and inline emphasis folded.
+ * Width is folded before emphasis marks are dropped, so `＊` and `｀` count as `*` and `` ` ``.
+ */
 export function identityText(question: string): string {
-  return foldText(question.replace(/[*`]/gu, ''));
+  return foldText(question.normalize('NFKC').replace(/[*`]/gu, ''));
 }
 
 /**

@@ -26,13 +26,22 @@ const patterns: { regex: RegExp; scheme: NumberScheme }[] = [
   { regex: new RegExp(`^(\\d{1,3})\\s*${SEPARATOR}\\s*(?!\\d)|^(\\d{1,2})\\s+`, 'u'), scheme: 'arabic' },
 ];
 
-const LEADING_DECORATION = /^[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}\s]+/u;
+/** Emoji (with their variation selectors, joiners and keycaps) and spaces before a heading's text. */
+const LEADING_DECORATION = /^(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|\u{20E3}|\s)+/u;
 
-/** Splits a heading into its outline number and text: `4.1: B树` → [4, 1] and `B树`. */
+/** A number that starts arithmetic rather than an outline: `0.1 + 0.2`, `1 + 1 = ?`, `2 ** 10`. */
+const EXPRESSION = /^\d+(?:\.\d+)*\s*[-+*/%^=<>!×÷]+\s*[\d([`'"]/u;
+
+/**
+ * Splits a heading into its outline number and text: `4.1: B树` → [4, 1] and `B树`.
+ * Full-width digits and letters (`４．１：`, `Ｑ１：`) count as their ASCII forms.
+ */
 export function splitOutlineNumber(heading: string): NumberedTitle {
   const text = heading.replace(LEADING_DECORATION, '');
+  const probe = halfWidth(text);
+  if (EXPRESSION.test(probe)) return { text: text.trim() };
   for (const { regex, scheme } of patterns) {
-    const match = regex.exec(text);
+    const match = regex.exec(probe);
     if (!match) continue;
     const digits = match.slice(1).find((group) => group !== undefined) ?? '';
     const rest = text.slice(match[0].length).replace(LEADING_DECORATION, '').trim();
@@ -40,6 +49,11 @@ export function splitOutlineNumber(heading: string): NumberedTitle {
     return numbers.length > 0 ? { number: { numbers, scheme }, text: rest } : { text: rest };
   }
   return { text: text.trim() };
+}
+
+/** Full-width ASCII forms (U+FF01–U+FF5E) made ASCII; one code unit each way, so offsets still match `text`. */
+function halfWidth(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E]/gu, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0));
 }
 
 function parseNumbers(digits: string, scheme: NumberScheme): number[] {

@@ -18,7 +18,7 @@ export interface HeadingNode {
   /** The heading without outline number, decoration or inline HTML. */
   title: string;
   number?: OutlineNumber;
-  /** An id written in the note as `<!-- id: … -->`. */
+  /** An id written in the note as `<!-- id: … -->`, on the heading line or in a comment right under it. */
   explicitId?: string;
   body: Block[];
   children: HeadingNode[];
@@ -51,24 +51,62 @@ export function lexBlocks(markdown: string, firstLine: number): Block[] {
 /**
  * Builds the heading tree. Where outline numbers and heading levels disagree the numbers
  * win: `### 十一` after `## 十` is its sibling, `### 12.1` belongs under `### 十二`.
+ * Headings inside a `<details>` block belong to its content, not to the outline.
  */
 export function buildOutline(blocks: Block[]): Outline {
   const preamble: Block[] = [];
   const roots: HeadingNode[] = [];
   const open: HeadingNode[] = [];
-  for (const block of blocks) {
-    if (block.token.type !== 'heading') {
+  const inDetails = insideDetails(blocks);
+  for (const [index, block] of blocks.entries()) {
+    if (block.token.type !== 'heading' || inDetails.has(index)) {
       const current = open.at(-1);
-      (current ? current.body : preamble).push(block);
+      if (current) addToBody(current, block);
+      else preamble.push(block);
       continue;
     }
     const node = headingNode(block.token as Tokens.Heading, block.line);
-    while (open.length > 0 && !canContain(open.at(-1) as HeadingNode, node)) open.pop();
+    closeUntilParent(open, node);
     const parent = open.at(-1);
     (parent ? parent.children : roots).push(node);
     open.push(node);
   }
   return { preamble, roots };
+}
+
+const DETAILS_TAG = /<(\/?)details\b[^>]*>/giu;
+
+/**
+ * The indexes of blocks inside a closed `<details>` block. Markdown ends an HTML block at a
+ * blank line, so a `#### Answer` line inside `<details>` lexes as a heading; it is not one of
+ * the note's. An unclosed `<details>` hides nothing.
+ */
+function insideDetails(blocks: Block[]): Set<number> {
+  const inside = new Set<number>();
+  let depth = 0;
+  let pending: number[] = [];
+  for (const [index, { token }] of blocks.entries()) {
+    if (depth > 0) pending.push(index);
+    if (token.type !== 'html') continue;
+    for (const [, closing] of token.raw.matchAll(DETAILS_TAG)) {
+      depth = closing ? Math.max(0, depth - 1) : depth + 1;
+      if (depth === 0) {
+        for (const hidden of pending) inside.add(hidden);
+        pending = [];
+      }
+    }
+  }
+  return inside;
+}
+
+/** Adds a block under a heading; an id comment that comes first under it is the heading's id. */
+function addToBody(node: HeadingNode, block: Block): void {
+  const first = !node.body.some((earlier) => earlier.token.type !== 'space');
+  if (first && node.explicitId === undefined && block.token.type === 'html') {
+    const id = explicitIdIn(block.token.raw);
+    if (id !== undefined) node.explicitId = id;
+  }
+  node.body.push(block);
 }
 
 function headingNode(token: Tokens.Heading, line: number): HeadingNode {
@@ -88,6 +126,17 @@ function headingNode(token: Tokens.Heading, line: number): HeadingNode {
   };
 }
 
+/**
+ * Closes the open headings that cannot hold `node`. A closed heading at `node`'s level whose
+ * number `node` continues (`### 1.` then `### 2.`) is its sibling: what holds one holds the other.
+ */
+function closeUntilParent(open: HeadingNode[], node: HeadingNode): void {
+  for (let top = open.at(-1); top && !canContain(top, node); top = open.at(-1)) {
+    open.pop();
+    if (top.level === node.level && top.number && node.number && followsInSeries(top.number, node.number)) return;
+  }
+}
+
 function canContain(parent: HeadingNode, child: HeadingNode): boolean {
   if (parent.number && child.number) {
     if (isOutlineParent(parent.number, child.number)) return true;
@@ -97,16 +146,18 @@ function canContain(parent: HeadingNode, child: HeadingNode): boolean {
   return parent.level < child.level;
 }
 
+/** True when a single number continues another's count: `十一` after `十`. */
 function continuesNumbering(earlier: OutlineNumber, later: OutlineNumber): boolean {
-  const [before] = earlier.numbers;
-  const [after] = later.numbers;
-  return (
-    earlier.scheme === later.scheme &&
-    earlier.numbers.length === 1 &&
-    before !== undefined &&
-    after !== undefined &&
-    after > before
-  );
+  return earlier.numbers.length === 1 && followsInSeries(earlier, later);
+}
+
+/** True when `later` comes after `earlier` in one series: `2.` after `1.`, `4.2` after `4.1`, `十一` after `十`. */
+function followsInSeries(earlier: OutlineNumber, later: OutlineNumber): boolean {
+  const { numbers: before } = earlier;
+  const { numbers: after } = later;
+  if (earlier.scheme !== later.scheme || before.length !== after.length) return false;
+  const last = before.length - 1;
+  return before.every((value, index) => (index < last ? after[index] === value : (after[index] ?? -1) > value));
 }
 
 function stripInlineHtml(text: string): string {

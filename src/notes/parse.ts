@@ -1,6 +1,7 @@
 import type { Diagnostic } from './card.js';
-import { cleanBlocks, emptiness, explicitIdAmong, markdownOf, splitDetails, type DetailsSplit, type Emptiness } from './blocks.js';
+import { cleanBlocks, emptiness, markdownOf, splitDetails, type DetailsSplit, type Emptiness } from './blocks.js';
 import { splitFrontMatter } from './frontmatter.js';
+import { normaliseNoteText } from './normalise.js';
 import { buildOutline, lexBlocks, type Block, type HeadingNode } from './outline.js';
 import { isReferenceHeading, looksLikeQuestion } from './questions.js';
 
@@ -34,15 +35,16 @@ interface Walk {
 /**
  * Turns one note's text into card drafts. Headings with text of their own are questions,
  * headings whose sub-headings are questions are sections; never throws on bad notes.
+ * A byte-order mark and CRLF line ends are accepted as well as LF.
  */
 export function parseNote(text: string, file: string, defaultDeck: string): ParsedNote {
-  const split = splitFrontMatter(text, file);
+  const split = splitFrontMatter(normaliseNoteText(text), file);
   const outline = buildOutline(lexBlocks(split.body, split.bodyLine));
   const nodes = allNodes(outline.roots);
   const walk: Walk = {
     deck: split.settings.deck ?? defaultDeck,
     file,
-    questionLevel: split.settings.questionLevel ?? guessQuestionLevel(nodes),
+    questionLevel: split.settings.questionLevel ?? guessQuestionLevel(outline.roots),
     levelIsExplicit: split.settings.questionLevel !== undefined,
     drafts: [],
     diagnostics: [...split.diagnostics],
@@ -58,12 +60,21 @@ function allNodes(roots: HeadingNode[]): HeadingNode[] {
   return roots.flatMap((node) => [node, ...allNodes(node.children)]);
 }
 
-/** The heading depth most headings with an answer sit at: there, sub-headings are parts of an answer. */
-function guessQuestionLevel(nodes: HeadingNode[]): number {
+/**
+ * The heading depth most headings with an answer sit at: there, sub-headings are parts of an
+ * answer. Sub-headings of an answered heading that do not read as questions (`#### Example`)
+ * are already parts of its answer and do not count.
+ */
+function guessQuestionLevel(roots: HeadingNode[]): number {
   const counts = new Map<number, number>();
-  for (const node of nodes) {
-    if (hasAnswer(node)) counts.set(node.level, (counts.get(node.level) ?? 0) + 1);
-  }
+  const count = (nodes: HeadingNode[], parentAnswered: boolean): void => {
+    for (const node of nodes) {
+      const answered = hasAnswer(node);
+      if (answered && (!parentAnswered || looksLikeQuestion(node.title))) counts.set(node.level, (counts.get(node.level) ?? 0) + 1);
+      count(node.children, answered);
+    }
+  };
+  count(roots, false);
   let best = 6;
   let bestCount = 0;
   for (const [level, count] of counts) {
@@ -80,10 +91,13 @@ function ownAnswer(node: HeadingNode, own: Block[]): Emptiness {
   return emptiness(own, looksLikeQuestion(node.title));
 }
 
-/** A lone top heading over the whole file is the document's title, not a section, unless it asks a question its sub-headings answer. */
+/**
+ * A lone top heading over the whole file is the document's title, not a section, unless it asks
+ * a question its sub-headings answer, or the front matter puts questions at its depth.
+ */
 function documentBody(walk: Walk, roots: HeadingNode[]): HeadingNode[] {
   const [only] = roots;
-  if (roots.length !== 1 || !only || only.children.length === 0) return roots;
+  if (roots.length !== 1 || !only || only.children.length === 0 || isQuestionLevel(walk, only)) return roots;
   const answeredByParts = !only.children.some((child) => standsAlone(walk, child)) && only.children.some(yieldsCards);
   return answeredByParts && looksLikeQuestion(only.title) ? roots : only.children;
 }
@@ -147,6 +161,11 @@ function yieldsCards(node: HeadingNode): boolean {
 
 function addQuestion(walk: Walk, node: HeadingNode, own: Block[], parts: HeadingNode[], path: string[]): void {
   const answer = [markdownOf(own), ...parts.map(subtreeMarkdown)].filter((text) => text !== '').join('\n\n');
+  addHeadingCard(walk, node, path, node.title, answer);
+}
+
+/** Adds the card a heading asks, or reports why there is none (no answer, or no words of its own). */
+function addHeadingCard(walk: Walk, node: HeadingNode, path: string[], question: string, answer: string): void {
   if (answer === '') {
     emptyHeading(walk, node);
     return;
@@ -155,14 +174,13 @@ function addQuestion(walk: Walk, node: HeadingNode, own: Block[], parts: Heading
     walk.diagnostics.push({ file: walk.file, line: node.line, message: `heading "${node.heading}" has only an outline number; no card made` });
     return;
   }
-  const explicitId = node.explicitId ?? explicitIdAmong(own);
   walk.drafts.push({
     deck: walk.deck,
     path,
-    question: node.title,
+    question,
     answer,
     source: { file: walk.file, line: node.line },
-    ...(explicitId ? { explicitId } : {}),
+    ...(node.explicitId ? { explicitId: node.explicitId } : {}),
   });
 }
 
@@ -181,14 +199,7 @@ function detailsCards(walk: Walk, split: DetailsSplit, path: string[], node?: He
   const after = markdownOf(split.after);
   if (node && (split.details.length === 1 || before !== '')) {
     const answer = [...split.details.map((block) => block.body), after].filter((text) => text !== '').join('\n\n');
-    walk.drafts.push({
-      deck: walk.deck,
-      path,
-      question: before === '' ? node.title : `${node.title}\n\n${before}`,
-      answer,
-      source: { file: walk.file, line: node.line },
-      ...(node.explicitId ? { explicitId: node.explicitId } : {}),
-    });
+    addHeadingCard(walk, node, path, before === '' ? node.title : `${node.title}\n\n${before}`, answer);
     return;
   }
   const inner = node ? [...path, node.title] : path;

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { Diagnostic } from './card.js';
+import { normaliseNoteText } from './normalise.js';
 
 /** A note file's text, ready to parse, or why it could not be read. */
 export type NoteText = { text: string; diagnostics: Diagnostic[] } | { error: Diagnostic };
@@ -29,5 +30,5 @@ export function readNoteText(file: string): NoteText {
     const line = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
     diagnostics.push({ file, line, message: 'not valid UTF-8; unreadable bytes shown as �' });
   }
-  return { text: text.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n'), diagnostics };
+  return { text: normaliseNoteText(text), diagnostics };
 }
