@@ -10,9 +10,12 @@ export interface NoteFiles {
 }
 
 const NOTE_FILE = /\.(?:md|markdown)$/iu;
+/** A repository's own documents, found beside notes but never notes themselves. */
+const PROJECT_FILE = /^(?:readme|license|licence|changelog|contributing|code_of_conduct|security)\.(?:md|markdown)$/iu;
 
 /**
- * Every `*.md` under the given folders (or the files themselves), recursively; skips dot folders,
+ * Every `*.md` under the given folders (or the files themselves), recursively, but README,
+ * LICENSE and such project documents; skips dot folders,
  * `node_modules` and symlink loops. Folders keep the order they are given in (so do their cards),
  * files within one are sorted, and a file found twice is listed once.
  */
@@ -47,7 +50,7 @@ function walk(dir: string, found: Set<string>, visited: Set<string>, diagnostics
     const full = path.join(dir, entry.name);
     const isDir = entry.isDirectory() || (entry.isSymbolicLink() && statOrUndefined(full)?.isDirectory() === true);
     if (isDir) walk(full, found, visited, diagnostics);
-    else if (NOTE_FILE.test(entry.name)) found.add(full);
+    else if (NOTE_FILE.test(entry.name) && !PROJECT_FILE.test(entry.name)) found.add(full);
   }
 }
 

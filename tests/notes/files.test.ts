@@ -165,3 +165,11 @@ describe('loadDeckset over real folders', () => {
     expect(loadDeckset([testdir({ 'readme.txt': 'hi' })])).toEqual({ cards: [], diagnostics: [], files: [] });
   });
 });
+
+describe('project documents beside the notes', () => {
+  it('skips README, LICENSE and the like inside folders, but loads one named on its own', () => {
+    const dir = testdir({ 'README.md': '# About\ntext\n', 'LICENSE.md': 'MIT', 'sub/Changelog.md': '# 1.0\n', 'sub/redis.md': '## Q?\nA\n' });
+    expect(findNoteFiles([dir]).files.map((file) => file.slice(dir.length + 1))).toEqual(['sub/redis.md']);
+    expect(findNoteFiles([`${dir}/README.md`]).files).toEqual([`${dir}/README.md`]);
+  });
+});
