@@ -1,10 +1,20 @@
 // Builds dist/ with esbuild: one bundle for the CLI, split at its dynamic imports so each
 // command loads only what it uses, with marked-terminal's cli-highlight replaced by the
 // lean highlighter in src/render/highlight.ts. Type-checking is `npm run typecheck`.
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+
+/** A hash of the loader's source and the dependencies' versions: the parse cache trusts only its own. */
+function loaderVersion() {
+  const hash = createHash('sha256');
+  const notes = new URL('../src/notes/', import.meta.url);
+  for (const name of readdirSync(notes).sort()) hash.update(readFileSync(new URL(name, notes)));
+  hash.update(readFileSync(new URL('../package-lock.json', import.meta.url)));
+  return hash.digest('hex').slice(0, 16);
+}
 
 await build({
   // The CLI, and the modules scripts and tests import from dist/ directly.
@@ -17,7 +27,10 @@ await build({
   platform: 'node',
   target: 'node20',
   packages: 'bundle',
-  external: ['highlight.js'],
+  // Loaded with require() when needed, from node_modules: highlight.js for coloured code,
+  // gray-matter (with js-yaml) for notes that have front matter.
+  external: ['highlight.js', 'gray-matter'],
+  define: { PREP_LOADER_VERSION: JSON.stringify(loaderVersion()) },
   alias: { 'cli-highlight': './src/render/highlight.ts', 'node-emoji': './src/render/no-emoji.ts' },
   // Bundled CommonJS packages (gray-matter, js-yaml) call require() for Node's own modules.
   banner: { js: "import { createRequire as __prepRequire } from 'node:module'; const require = __prepRequire(import.meta.url);" },

@@ -53,6 +53,13 @@ function declareProgram(io: Io, finish: (code: number) => void): Command {
 
   const context = async (): Promise<CommandContext> => makeContext(program.opts<GlobalOptions>(), io);
 
+  program.allowExcessArguments(true).action(async () => {
+    const [unknown] = program.args;
+    if (unknown !== undefined) throw new PrepError(`unknown command "${unknown}"; \`prep --help\` lists the commands`, ExitCode.usage);
+    const { run } = await import('./commands/dashboard.js');
+    finish(await run(await context()));
+  });
+
   program
     .command('show')
     .description('show the cards on a topic, or the card with an id')
@@ -89,6 +96,17 @@ function declareProgram(io: Io, finish: (code: number) => void): Command {
       const { run } = await import('./commands/due.js');
       const due = { query, json: options.json === true, ...pick(options, 'deck'), ...(options.new !== undefined ? { extraNew: options.new } : {}) };
       finish(await run(due, await context()));
+    });
+
+  program
+    .command('stats')
+    .description('progress: today, streak, memory, weakest topics, forecast, calendar, leeches')
+    .argument('[query...]', 'only cards that contain these words (as in `prep show`)')
+    .option('-d, --deck <name>', 'only cards of this deck')
+    .option('--json', 'print every figure as JSON')
+    .action(async (query: string[], options: { deck?: string; json?: boolean }) => {
+      const { run } = await import('./commands/stats.js');
+      finish(await run({ query, json: options.json === true, ...pick(options, 'deck') }, await context()));
     });
 
   program

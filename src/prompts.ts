@@ -8,8 +8,8 @@ import { sanitize } from './render/sanitize.js';
 export type QuestionAction = 'reveal' | 'skip' | 'edit' | 'undo' | 'quit';
 /** What the user can do once the answer is shown: a grade or one of the other keys. */
 export type AnswerAction = Rating | 'skip' | 'edit' | 'undo' | 'quit';
-/** While only learning cards remain: wait for the next one, show it now, or stop. */
-export type WaitAction = 'ready' | 'now' | 'quit';
+/** While only learning cards remain: wait for the next one, show it now, undo the last grade, or stop. */
+export type WaitAction = 'ready' | 'now' | 'undo' | 'quit';
 
 /** The questions a quiz session asks; the real ones read single keypresses from the terminal. */
 export interface QuizPrompts {
@@ -33,7 +33,7 @@ const QUESTION_KEYS: Record<string, QuestionAction> = {
 
 const ANSWER_KEYS: Record<string, AnswerAction> = { 1: 1, 2: 2, 3: 3, 4: 4, s: 'skip', e: 'edit', u: 'undo', q: 'quit' };
 
-const WAIT_KEYS: Record<string, WaitAction> = { return: 'now', enter: 'now', space: 'now', n: 'now', q: 'quit' };
+const WAIT_KEYS: Record<string, WaitAction> = { return: 'now', enter: 'now', space: 'now', n: 'now', u: 'undo', q: 'quit' };
 
 interface KeyConfig<Action> {
   hint: string;

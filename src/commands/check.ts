@@ -1,4 +1,4 @@
-import { loadDeckset } from '../notes/load.js';
+import { loadDecksetCached } from '../notes/cache.js';
 import type { CommandContext } from './context.js';
 import { displayPath, formatDiagnostic } from './problems.js';
 
@@ -7,7 +7,7 @@ import { displayPath, formatDiagnostic } from './problems.js';
  * cards per file. Exit 1 when a file could not be read at all.
  */
 export async function run(ctx: CommandContext): Promise<number> {
-  const deckset = loadDeckset(ctx.contentDirs);
+  const deckset = await loadDecksetCached(ctx.contentDirs, ctx.dataDir);
   const lines = deckset.diagnostics.map(formatDiagnostic);
   if (lines.length > 0) lines.push('');
   for (const file of deckset.files) {

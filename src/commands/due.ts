@@ -4,7 +4,7 @@ import { palette } from '../render/style.js';
 import { formatLocalIso } from '../store/events.js';
 import type { Queue } from '../schedule/queue.js';
 import { today } from '../quiz/today.js';
-import { leftToday, whenDue } from '../quiz/summary.js';
+import { leftToday, nextCardDue, whenDue } from '../quiz/summary.js';
 import type { CommandContext } from './context.js';
 import { loadNotesAndLog, type CardFilter } from './notes-and-log.js';
 
@@ -28,7 +28,7 @@ export interface DueCard {
  * then learning cards due later today). `--json` prints it as an object.
  */
 export async function run(options: DueOptions, ctx: CommandContext): Promise<number> {
-  const loaded = loadNotesAndLog(options, ctx);
+  const loaded = await loadNotesAndLog(options, ctx);
   const limits = { newPerDay: loaded.settings.newPerDay, reviewsPerDay: loaded.settings.reviewsPerDay, extraNew: options.extraNew ?? 0 };
   const { queue } = today(loaded.cards.map((card) => card.id), loaded.folded, limits, loaded.settings.dayStartsAt, ctx.now);
   const byId = new Map(loaded.cards.map((card) => [card.id, card]));
@@ -39,7 +39,8 @@ export async function run(options: DueOptions, ctx: CommandContext): Promise<num
   }
   const style = palette(ctx.color);
   const lines = [`Due today: ${leftToday(queue)}.`];
-  if (queue.nextDue) lines.push(`Next card due ${whenDue(queue.nextDue, ctx.now)}.`);
+  const next = nextCardDue(queue, ctx.now);
+  if (next) lines.push(`Next card due ${whenDue(next, ctx.now)}.`);
   if (cards.length > 0) lines.push('');
   for (const { kind, card } of cards) {
     lines.push(`${style.dim(kind.padEnd(8))} ${cardListLine(card, { width: Math.max(20, ctx.width - 9), color: ctx.color })}`);

@@ -1,5 +1,5 @@
 import type { Card, Deckset } from '../notes/card.js';
-import { loadDeckset } from '../notes/load.js';
+import { loadDecksetCached } from '../notes/cache.js';
 import { searchCards } from '../search/match.js';
 import { foldLog, type Folded } from '../store/fold.js';
 import { readLog } from '../store/log.js';
@@ -24,8 +24,8 @@ export interface Loaded {
 }
 
 /** Loads the notes, the settings and the review log (warnings to stderr), and applies the filter. */
-export function loadNotesAndLog(filter: CardFilter, ctx: CommandContext): Loaded {
-  const deckset = loadDeckset(ctx.contentDirs);
+export async function loadNotesAndLog(filter: CardFilter, ctx: CommandContext): Promise<Loaded> {
+  const deckset = await loadDecksetCached(ctx.contentDirs, ctx.dataDir);
   reportNoteProblems(deckset.diagnostics, ctx);
   const warn = (message: string): void => ctx.stderr.write(`prep: warning: ${message}\n`);
   const settings = loadSettings(ctx.dataDir, warn);

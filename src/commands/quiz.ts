@@ -35,7 +35,7 @@ export async function run(options: QuizOptions, ctx: CommandContext, prompts?: Q
   if (!ctx.interactive && !prompts) {
     throw new PrepError('prep quiz needs a terminal to ask questions; to read cards use `prep show <topic>`, to see what is due use `prep due`', ExitCode.usage);
   }
-  const loaded = loadNotesAndLog(options, ctx);
+  const loaded = await loadNotesAndLog(options, ctx);
   if (loaded.cards.length === 0) throw new PrepError(noCards(options));
   ensureDataDir(ctx.dataDir);
   const deps = await sessionDeps(ctx, loaded.settings, options, prompts);

@@ -1,6 +1,6 @@
 import { PrepError } from '../errors.js';
 import type { Card } from '../notes/card.js';
-import { loadDeckset } from '../notes/load.js';
+import { loadDecksetCached } from '../notes/cache.js';
 import { cardListLine } from '../render/breadcrumb.js';
 import { sanitizeInline } from '../render/sanitize.js';
 import { palette } from '../render/style.js';
@@ -23,7 +23,7 @@ export interface ShowOptions {
  * terminal, one line each with `--list`, or as JSON. No match is exit 1 with suggestions.
  */
 export async function run(options: ShowOptions, ctx: CommandContext): Promise<number> {
-  const deckset = loadDeckset(ctx.contentDirs);
+  const deckset = await loadDecksetCached(ctx.contentDirs, ctx.dataDir);
   reportNoteProblems(deckset.diagnostics, ctx);
   const byId = cardById(deckset.cards, options.query);
   const cards = byId ? [byId] : searchCards(deckset.cards, options.query);

@@ -1,4 +1,5 @@
-import matter from 'gray-matter';
+import { createRequire } from 'node:module';
+import type matterType from 'gray-matter';
 import type { Diagnostic } from './card.js';
 
 /** What a note's front matter can set for prep. */
@@ -20,6 +21,14 @@ export interface SplitNote {
 
 const FRONT_MATTER_BLOCK = /^---[^\n]*\n(?:[\s\S]*?\n)?---[ \t]*(?:\n|$)/u;
 
+let matter: typeof matterType | undefined;
+
+/** gray-matter and js-yaml, loaded the first time a note has front matter (most have none). */
+function frontMatterParser(): typeof matterType {
+  matter ??= createRequire(import.meta.url)('gray-matter') as typeof matterType;
+  return matter;
+}
+
 function refuseToExecute(): never {
   throw new Error('executable front matter is not allowed');
 }
@@ -34,7 +43,7 @@ export function splitFrontMatter(text: string, file: string): SplitNote {
   const bodyLine = 1 + countLines(block[0]);
   const body = text.slice(block[0].length);
   try {
-    const parsed = matter(text, SAFE_OPTIONS);
+    const parsed = frontMatterParser()(text, SAFE_OPTIONS);
     return { settings: readSettings(parsed.data), body, bodyLine, diagnostics: settingsProblems(parsed.data, file) };
   } catch (error) {
     return { settings: {}, body, bodyLine, diagnostics: [{ file, line: errorLine(error), message: frontMatterMessage(error) }] };

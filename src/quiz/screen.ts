@@ -27,6 +27,8 @@ export interface QuizScreens {
   waiting(until: Date, now: Date): string;
   waitHint(): string;
   nothingToUndo(): string;
+  /** A problem to show under the card, e.g. an editor that would not start. */
+  warning(message: string): string;
 }
 
 const GRADE_NAMES: Record<Rating, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
@@ -56,8 +58,9 @@ export function quizScreens(options: RenderOptions): QuizScreens {
     practiceHint: () => `${ratings.map((rating) => `${style.bold(String(rating))} ${GRADE_NAMES[rating]}`).join('  ')}   ${keys}`,
     waiting: (until, now) =>
       `Only cards in learning are left today. The next one is due in ${formatInterval(until.getTime() - now.getTime())} (${clockTime(until)}).`,
-    waitHint: () => `${style.dim('waiting…')} ${style.bold('Enter')} show it now · ${style.bold('q')} stop`,
+    waitHint: () => `${style.dim('waiting…')} ${style.bold('Enter')} show it now · ${style.bold('u')} undo · ${style.bold('q')} stop`,
     nothingToUndo: () => style.yellow('Nothing to undo in this session.'),
+    warning: (message) => style.yellow(message),
   };
 }
 

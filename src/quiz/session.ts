@@ -1,3 +1,4 @@
+import { PrepError } from '../errors.js';
 import type { Card } from '../notes/card.js';
 import type { QuizPrompts } from '../prompts.js';
 import { pickNext, type NextStep } from '../schedule/queue.js';
@@ -79,7 +80,7 @@ class Session {
       const state = today(this.order, this.plan.folded, this.plan.limits, this.plan.dayStartsAt, now);
       const step = this.nextStep(state, now);
       if (step.kind === 'done') break;
-      const outcome = step.kind === 'wait' ? await this.waitFor(step) : await this.ask(step.id, state);
+      const outcome = step.kind === 'wait' ? await this.waitFor(step, state) : await this.ask(step.id, state);
       if (outcome === 'quit') {
         quit = true;
         break;
@@ -99,11 +100,14 @@ class Session {
     return pickNext(state.queue, now);
   }
 
-  private async waitFor(step: { id: string; until: Date }): Promise<Outcome> {
-    this.deps.display(this.deps.screens.waiting(step.until, this.deps.clock()));
+  private async waitFor(step: { id: string; until: Date }, state: Today): Promise<Outcome> {
+    const counts = this.deps.screens.counts(state, this.totals().answered);
+    this.deps.display(`${counts}\n\n${this.deps.screens.waiting(step.until, this.deps.clock())}${this.takeNotice()}`);
     const action = await this.deps.prompts.wait(this.deps.screens.waitHint(), step.until, () => this.deps.clock());
     if (action === 'quit') return 'quit';
     if (action === 'now') this.forced = step.id;
+    // The last grade was just given when the wait appears: `u` must work here too.
+    if (action === 'undo') this.undo(undefined);
     return 'next';
   }
 
@@ -156,12 +160,13 @@ class Session {
     }
   }
 
-  private undo(current: Card): void {
+  /** Takes back this session's last grade; `current` (the card on screen, if any) stays when there is none. */
+  private undo(current: Card | undefined): void {
     const last = this.graded.pop();
     const review = last === undefined ? undefined : this.plan.folded.reviews.get(last);
     if (!review) {
       this.notice = this.deps.screens.nothingToUndo();
-      this.forced = current.id;
+      this.forced = current?.id;
       return;
     }
     const at = this.deps.clock();
@@ -170,7 +175,15 @@ class Session {
   }
 
   private async edit(card: Card): Promise<void> {
-    await this.deps.edit(card);
+    try {
+      await this.deps.edit(card);
+    } catch (error) {
+      // An editor that cannot start must not end the session: say why and show the card again.
+      if (!(error instanceof PrepError)) throw error;
+      this.notice = this.deps.screens.warning(error.message);
+      this.forced = card.id;
+      return;
+    }
     const fresh = this.deps.reload();
     this.cards = new Map(fresh.map((other) => [other.id, other]));
     this.order = fresh.map((other) => other.id);

@@ -31,6 +31,16 @@ export function leftToday(queue: Queue): string {
   return held.length > 0 ? `${counts} (${held.join('; ')})` : counts;
 }
 
+/**
+ * When the next card can be asked: `now` while one is waiting (a review, a new card, a learning
+ * step already due), else the earliest due later (`queue.nextDue` skips what is due now).
+ */
+export function nextCardDue(queue: Queue, now: Date): Date | undefined {
+  const learning = queue.learning[0];
+  const waiting = queue.review.length > 0 || queue.new.length > 0 || (learning !== undefined && learning.due.getTime() <= now.getTime());
+  return waiting ? now : queue.nextDue;
+}
+
 /** The lines printed when a session ends. */
 export function sessionSummary(result: SessionResult, queue: Queue, now: Date): string {
   const againShare = result.answered > 0 ? Math.round((100 * result.again) / result.answered) : 0;
@@ -38,7 +48,8 @@ export function sessionSummary(result: SessionResult, queue: Queue, now: Date): 
     `Done: ${result.answered} ${result.answered === 1 ? 'card' : 'cards'} in ${duration(result.ms)}, again ${result.again} (${againShare}%).`,
     `Left today: ${leftToday(queue)}.`,
   ];
-  if (queue.nextDue) lines.push(`Next card due ${whenDue(queue.nextDue, now)}.`);
+  const next = nextCardDue(queue, now);
+  if (next) lines.push(`Next card due ${whenDue(next, now)}.`);
   return lines.join('\n');
 }
 
@@ -47,7 +58,8 @@ export function nothingDue(queue: Queue, now: Date, newPerDay: number): string {
   const lines = ['Nothing is due now.'];
   lines.push(queue.nextDue ? `Next card due ${whenDue(queue.nextDue, now)}.` : 'No card is scheduled yet.');
   if (queue.heldBackNew > 0) {
-    lines.push(`${queue.heldBackNew} new cards wait behind today's limit of ${newPerDay}: \`prep quiz --new 10\` learns 10 more today.`);
+    const cards = queue.heldBackNew === 1 ? 'new card waits' : 'new cards wait';
+    lines.push(`${queue.heldBackNew} ${cards} behind today's limit of ${newPerDay}: \`prep quiz --new 10\` learns 10 more today.`);
   }
   lines.push('To practise a topic without changing its schedule: `prep quiz --cram <topic>`.');
   return lines.join('\n');

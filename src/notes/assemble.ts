@@ -1,0 +1,37 @@
+import path from 'node:path';
+import type { Deckset, Diagnostic, FileReport } from './card.js';
+import { assignIds } from './identity.js';
+import type { CardDraft, ParsedNote } from './parse.js';
+import { readNoteText } from './read.js';
+
+/** What loading one note file gave, before card ids are assigned across all files. */
+export interface LoadedNote {
+  drafts: CardDraft[];
+  diagnostics: Diagnostic[];
+  readable: boolean;
+}
+
+/** The parser's signature: text, file and default deck in, drafts and diagnostics out. */
+export type ParseNote = (text: string, file: string, defaultDeck: string) => ParsedNote;
+
+/** Reads and parses one note file; read problems become diagnostics. */
+export function loadNote(file: string, parse: ParseNote): LoadedNote {
+  const read = readNoteText(file);
+  if ('error' in read) return { drafts: [], diagnostics: [read.error], readable: false };
+  const parsed = parse(read.text, file, path.basename(file).replace(/\.(?:md|markdown)$/iu, ''));
+  return { drafts: parsed.drafts, diagnostics: [...read.diagnostics, ...parsed.diagnostics], readable: true };
+}
+
+/** Cards with their ids, all diagnostics and a report per file, from the loaded notes in order. */
+export function assemble(notes: { file: string; note: LoadedNote }[], walkProblems: Diagnostic[]): Deckset {
+  const drafts: CardDraft[] = [];
+  const diagnostics = [...walkProblems];
+  const files: FileReport[] = [];
+  for (const { file, note } of notes) {
+    drafts.push(...note.drafts);
+    diagnostics.push(...note.diagnostics);
+    files.push({ file, cards: note.drafts.length, readable: note.readable });
+  }
+  const { cards, diagnostics: idProblems } = assignIds(drafts);
+  return { cards, diagnostics: [...diagnostics, ...idProblems], files };
+}
