@@ -40,7 +40,7 @@ export async function run(options: DueOptions, ctx: CommandContext): Promise<num
   const style = palette(ctx.color);
   const lines = [`Due today: ${leftToday(queue)}.`];
   const next = nextCardDue(queue, ctx.now);
-  if (next) lines.push(`Next card due ${whenDue(next, ctx.now)}.`);
+  if (next) lines.push(`Next card due ${whenDue(next, ctx.now, loaded.settings.dayStartsAt)}.`);
   if (cards.length > 0) lines.push('');
   for (const { kind, card } of cards) {
     lines.push(`${style.dim(kind.padEnd(8))} ${cardListLine(card, { width: Math.max(20, ctx.width - 9), color: ctx.color })}`);

@@ -9,10 +9,13 @@ export function formatDiagnostic(diagnostic: Diagnostic): string {
   return sanitizeInline(`${where}: ${diagnostic.message}`);
 }
 
-/** A path as the user would type it: relative when under the working directory. */
+/**
+ * A path as the user would type it, for the terminal: relative when under the working directory,
+ * and sanitised, since a downloaded note's file name may hold an escape sequence.
+ */
 export function displayPath(file: string): string {
   const relative = path.relative(process.cwd(), file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+  return sanitizeInline(relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file);
 }
 
 /** One line on a terminal's stderr saying the notes have problems and where to see them. */

@@ -56,12 +56,12 @@ export async function run(options: QuizOptions, ctx: CommandContext, prompts?: Q
   const ids = loaded.cards.map((card) => card.id);
   const before = today(ids, loaded.folded, limits, plan.dayStartsAt, deps.clock());
   if (before.queue.learning.length + before.queue.review.length + before.queue.new.length === 0) {
-    ctx.stdout.write(`${nothingDue(before.queue, deps.clock(), limits.newPerDay)}\n`);
+    ctx.stdout.write(`${nothingDue(before.queue, deps.clock(), limits.newPerDay, plan.dayStartsAt)}\n`);
     return ExitCode.ok;
   }
   const result = await runSession(plan, deps);
   const after = today(ids, loaded.folded, limits, plan.dayStartsAt, deps.clock());
-  ctx.stdout.write(`${CLEAR_SCREEN}${sessionSummary(result, after.queue, deps.clock())}\n`);
+  ctx.stdout.write(`${CLEAR_SCREEN}${sessionSummary(result, after.queue, deps.clock(), plan.dayStartsAt)}\n`);
   return ExitCode.ok;
 }
 

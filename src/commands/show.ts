@@ -2,7 +2,7 @@ import { PrepError } from '../errors.js';
 import type { Card } from '../notes/card.js';
 import { loadDecksetCached } from '../notes/cache.js';
 import { cardListLine } from '../render/breadcrumb.js';
-import { sanitizeInline } from '../render/sanitize.js';
+import { sanitizeInline, terminalJson } from '../render/sanitize.js';
 import { palette } from '../render/style.js';
 import { cardById, searchCards } from '../search/match.js';
 import { suggestTopics } from '../search/suggest.js';
@@ -27,7 +27,7 @@ export async function run(options: ShowOptions, ctx: CommandContext): Promise<nu
   reportNoteProblems(deckset.diagnostics, ctx);
   const byId = cardById(deckset.cards, options.query);
   const cards = byId ? [byId] : searchCards(deckset.cards, options.query);
-  if (options.json) ctx.stdout.write(`${JSON.stringify(cards, null, 2)}\n`);
+  if (options.json) ctx.stdout.write(`${terminalJson(cards)}\n`);
   if (cards.length === 0) throw new PrepError(noMatch(deckset.cards, options.query));
   if (options.json) return 0;
   const listOnly = options.list || options.query.length === 0;

@@ -11,6 +11,7 @@ import type { SessionDeps, SessionResult } from './session.js';
  */
 export async function runCram(cards: Card[], deps: Omit<SessionDeps, 'reload'>): Promise<SessionResult> {
   const pending = [...cards];
+  const done: string[] = [];
   let answered = 0;
   let again = 0;
   let ms = 0;
@@ -29,13 +30,13 @@ export async function runCram(cards: Card[], deps: Omit<SessionDeps, 'reload'>):
     deps.display(`${header}${notice}`);
     notice = '';
     const onQuestion = await deps.prompts.question(deps.screens.questionHint());
-    if (onQuestion === 'quit') return { answered, again, ms, quit: true };
+    if (onQuestion === 'quit') return { answered, cards: new Set(done).size, again, ms, quit: true };
     if (onQuestion === 'edit') await edit(card);
     if (onQuestion === 'edit' || onQuestion === 'undo') pending.unshift(card);
     if (onQuestion !== 'reveal') continue;
     deps.display(`${header}\n\n${deps.screens.answer(card)}`);
     const onAnswer = await deps.prompts.answer(deps.screens.practiceHint());
-    if (onAnswer === 'quit') return { answered, again, ms, quit: true };
+    if (onAnswer === 'quit') return { answered, cards: new Set(done).size, again, ms, quit: true };
     if (onAnswer === 'edit') await edit(card);
     if (onAnswer === 'edit' || onAnswer === 'undo') pending.unshift(card);
     if (typeof onAnswer !== 'number') continue;
@@ -43,11 +44,12 @@ export async function runCram(cards: Card[], deps: Omit<SessionDeps, 'reload'>):
     const taken = Math.max(0, at.getTime() - shownAt.getTime());
     deps.append({ type: 'practice', id: newEventId(at), card: card.id, at, rating: onAnswer, ms: taken });
     answered++;
+    done.push(card.id);
     ms += taken;
     if (onAnswer === 1) {
       again++;
       pending.push(card);
     }
   }
-  return { answered, again, ms, quit: false };
+  return { answered, cards: new Set(done).size, again, ms, quit: false };
 }

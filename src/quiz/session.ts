@@ -38,7 +38,10 @@ export interface SessionPlan {
 
 /** What a session did: its answers still in effect (undone ones taken out). */
 export interface SessionResult {
+  /** Answers given, learning steps included. */
   answered: number;
+  /** Distinct cards answered. */
+  cards: number;
   again: number;
   ms: number;
   /** True when the user quit before today's queue was empty. */
@@ -46,6 +49,9 @@ export interface SessionResult {
 }
 
 type Outcome = 'next' | 'quit';
+
+/** Only a learning card due within this is waited for; a later one ends the session. */
+const WAIT_AT_MOST_MS = 20 * 60_000;
 
 /**
  * Runs a quiz session: asks the next card of today's queue, reveals it, takes a grade and
@@ -79,7 +85,7 @@ class Session {
       const now = this.deps.clock();
       const state = today(this.order, this.plan.folded, this.plan.limits, this.plan.dayStartsAt, now);
       const step = this.nextStep(state, now);
-      if (step.kind === 'done') break;
+      if (step.kind === 'done' || (step.kind === 'wait' && step.until.getTime() - now.getTime() > WAIT_AT_MOST_MS)) break;
       const outcome = step.kind === 'wait' ? await this.waitFor(step, state) : await this.ask(step.id, state);
       if (outcome === 'quit') {
         quit = true;
@@ -206,14 +212,16 @@ class Session {
     let answered = 0;
     let again = 0;
     let ms = 0;
+    const cards = new Set<string>();
     for (const id of this.graded) {
       const review = this.plan.folded.reviews.get(id);
       if (!review) continue;
       answered++;
+      cards.add(review.card);
       if (review.rating === 1) again++;
       ms += review.ms;
     }
-    return { answered, again, ms };
+    return { answered, cards: cards.size, again, ms };
   }
 }
 

@@ -185,14 +185,15 @@ function finish(output: string, color: boolean): string {
 /**
  * Renders a card's Markdown answer for the terminal, wrapped to `width` columns (CJK counts
  * two). No control character from the note reaches the output; with `color` off it holds no
- * escape sequence at all.
+ * escape sequence at all. Raw escape sequences are removed whole before lexing (the lexer would
+ * split them at `[` or `]` and leave their parameters as text); decoded entities are caught later.
  */
 export function renderMarkdown(markdown: string, options: RenderOptions): string {
-  return finish(createMarked(options).parse(markdown, { async: false }), options.color);
+  return finish(createMarked(options).parse(sanitize(markdown), { async: false }), options.color);
 }
 
 /** Renders one line of inline Markdown (a question), wrapped to `width` columns. */
 export function renderInline(markdown: string, options: RenderOptions): string {
-  const inline = createMarked(options).parseInline(markdown, { async: false });
+  const inline = createMarked(options).parseInline(sanitize(markdown), { async: false });
   return finish(wrapText(inline, Math.max(options.width, MIN_WIDTH)), options.color);
 }

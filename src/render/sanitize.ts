@@ -35,3 +35,14 @@ export function sanitizeInline(text: string): string {
 export function sanitizeKeepingColour(text: string): string {
   return text.replace(CONTROL, (match) => (SGR.test(match) ? match : ''));
 }
+
+/** DEL and the C1 controls, which `JSON.stringify` leaves raw (it escapes only U+0000–U+001F). */
+const RAW_IN_JSON = /[\x7f-\x9f]/g;
+
+/**
+ * JSON for the terminal: `JSON.stringify` (indented by two) with DEL and the C1 controls written
+ * as `\u` escapes too, so that the output is plain text that parses back to the same value.
+ */
+export function terminalJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(RAW_IN_JSON, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -32,10 +32,10 @@ function streakText(streak: Stats['streak']): string {
 }
 
 /** When the next card falls due, worded as `prep quiz` words it: `now`, `in 9m (09:41)`, `in 2d (Thu 26 Nov 09:12)`. */
-function nextDue({ today, generatedAt }: Stats): string {
+function nextDue({ today, generatedAt, dayStartsAt }: Stats): string {
   if (today.dueNow > 0) return 'now';
   if (today.nextDue === null) return today.newLeft > 0 ? 'nothing scheduled; new cards are waiting' : 'nothing scheduled';
-  return whenDue(new Date(today.nextDue), new Date(generatedAt));
+  return whenDue(new Date(today.nextDue), new Date(generatedAt), dayStartsAt);
 }
 
 /** The one thing to do next, with its command highlighted. */

@@ -146,7 +146,7 @@ describe('prep quiz in a real terminal (tmux)', () => {
 
     tty.keys('day1', 'q');
     screen = await tty.waitFor('day1', 'EXIT=');
-    expect(screen).toMatch(/^Done: 3 cards in \d+s, again 1 \(33%\)\.$/mu);
+    expect(screen).toMatch(/^Done: 3 answers on 2 cards in \d+s, again 1 \(33%\)\.$/mu);
     expect(screen).toContain('Left today: learning 1 · review 0 · new 0.');
     expect(screen).toContain('Next card due in 10m (09:10).');
     expect(screen).toContain('EXIT=0');
@@ -176,7 +176,7 @@ describe('prep quiz in a real terminal (tmux)', () => {
     await tty.waitFor('ctrlc', ['What is UDP?', QUESTION_HINT]);
     tty.keys('ctrlc', 'C-c');
     const screen = await tty.waitFor('ctrlc', 'EXIT=');
-    expect(screen).toContain('Done: 1 card in');
+    expect(screen).toContain('Done: 1 answer on 1 card in');
     expect(screen).toContain('Left today: learning 1 · review 0 · new 2.');
     expect(screen).toContain('EXIT=0');
     expect(screen).not.toMatch(/Error|at .*\.js:\d+/u);
@@ -190,7 +190,7 @@ describe('prep quiz in a real terminal (tmux)', () => {
     await tty.waitFor('ctrld', ['A reliable byte stream.', '1 Again']);
     tty.keys('ctrld', 'C-d');
     const screen = await tty.waitFor('ctrld', 'EXIT=');
-    expect(screen).toContain('Done: 0 cards in 0s');
+    expect(screen).toContain('Done: 0 answers on 0 cards in 0s');
     expect(screen).toContain('EXIT=0');
     expect(existsSync(join(where.home, 'reviews.jsonl'))).toBe(false);
   }, 60_000);

@@ -141,7 +141,7 @@ for (const zone of zones) {
       expect(first.stepsLeft).toBe(0);
       expect(first.screens[0]).toContain('learning 0 · review 0 · new 4   done 0');
       const summary = first.screens.at(-1) ?? '';
-      expect(summary).toMatch(/^Done: 3 cards in \d+s, again 1 \(33%\)\.$/mu);
+      expect(summary).toMatch(/^Done: 3 answers on 3 cards in \d+s, again 1 \(33%\)\.$/mu);
       expect(summary).toContain('Left today: learning 2 · review 0 · new 1.');
       expect(summary).toContain('Next card due now.');
 
@@ -173,7 +173,7 @@ for (const zone of zones) {
       ]);
       const second = await quiz(where, local('2025-01-15T09:30:00'), [{ on: 'question', shows: 'Gamma?', do: 'quit' }]);
       expect(second.screens[0]).toContain('learning 2 · review 0 · new 1   done 0');
-      expect(second.screens.at(-1)).toContain('Done: 0 cards in 0s, again 0 (0%).');
+      expect(second.screens.at(-1)).toContain('Done: 0 answers on 0 cards in 0s, again 0 (0%).');
       expect(second.screens.at(-1)).toContain('Left today: learning 2 · review 0 · new 1.');
     });
 
@@ -219,7 +219,7 @@ for (const zone of zones) {
       expect(nothing.stdout).toBe(
         [
           'Nothing is due now.',
-          'Next card due in 8d (Thu 23 Jan 09:00).',
+          'Next card due in 8d (Thu 23 Jan, from 04:00).',
           "2 new cards wait behind today's limit of 2: `prep quiz --new 10` learns 10 more today.",
           'To practise a topic without changing its schedule: `prep quiz --cram <topic>`.',
           '',

@@ -186,7 +186,7 @@ for (const zone of zones) {
         expect(event.state.due).toEqual(after(event.at, 10 * minute));
         expect(event.state.lastReview).toEqual(event.at);
       });
-      expect(result).toEqual({ answered: 3, again: 0, ms: 6 * tick, quit: true });
+      expect(result).toEqual({ answered: 3, cards: 3, again: 0, ms: 6 * tick, quit: true });
     });
 
     it('shows the counts, the question, then the answer and the grades with their intervals', async () => {
@@ -242,7 +242,7 @@ for (const zone of zones) {
         ['c', 'learning', 'review'],
       ]);
       expect(last.map((event) => event.state.scheduledDays)).toEqual([2, 2, 1]);
-      expect(result).toEqual({ answered: 7, again: 1, ms: 14 * tick, quit: false });
+      expect(result).toEqual({ answered: 7, cards: 3, again: 1, ms: 14 * tick, quit: false });
     });
 
     it('"show it now" at the wait asks the waiting card early', async () => {
@@ -279,7 +279,7 @@ for (const zone of zones) {
       expect(stateAfterUndo).toBeUndefined();
       expect(regraded).toMatchObject({ type: 'review', card: 'a', rating: 4, phaseBefore: 'new' });
       expect(h.plan.folded.states.get('a')?.phase).toBe('review');
-      expect(result).toEqual({ answered: 1, again: 0, ms: 2 * tick, quit: true });
+      expect(result).toEqual({ answered: 1, cards: 1, again: 0, ms: 2 * tick, quit: true });
     });
 
     it('undo brings back the undone card next, even when another card has fallen due meanwhile', async () => {
@@ -333,7 +333,7 @@ for (const zone of zones) {
           { on: 'wait', shows: 'Nothing to undo in this session.', do: 'quit' },
         ],
       });
-      expect(await none.run()).toEqual({ answered: 0, again: 0, ms: 0, quit: true });
+      expect(await none.run()).toEqual({ answered: 0, cards: 0, again: 0, ms: 0, quit: true });
       expect(none.events).toEqual([]);
     });
 
@@ -388,7 +388,7 @@ for (const zone of zones) {
       expect(u2).toMatchObject({ undoes: ra?.id });
       expect(h.plan.folded.states.size).toBe(0);
       expect(h.screens.at(-1)).toContain('Alpha?');
-      expect(result).toEqual({ answered: 0, again: 0, ms: 0, quit: true });
+      expect(result).toEqual({ answered: 0, cards: 0, again: 0, ms: 0, quit: true });
     });
 
     it('"nothing to undo" before any grade: no event, the same card again, the notice shown once', async () => {
@@ -504,7 +504,7 @@ for (const zone of zones) {
         ],
       });
       cram.deps.edit = h.deps.edit;
-      expect(await cram.cram()).toEqual({ answered: 0, again: 0, ms: 0, quit: true });
+      expect(await cram.cram()).toEqual({ answered: 0, cards: 0, again: 0, ms: 0, quit: true });
     });
 
     it('quit mid-card keeps the grades given', async () => {
@@ -512,14 +512,14 @@ for (const zone of zones) {
       const result = await h.run();
       expect(h.events.map((event) => [event.type, event.card])).toEqual([['review', 'a']]);
       expect(h.plan.folded.states.get('a')?.phase).toBe('learning');
-      expect(result).toEqual({ answered: 1, again: 1, ms: 2 * tick, quit: true });
+      expect(result).toEqual({ answered: 1, cards: 1, again: 1, ms: 2 * tick, quit: true });
     });
 
     it('maxAnswers ends the session after that many grades, not as a quit', async () => {
       const h = setup({ zone, maxAnswers: 2, steps: [...revealAndGrade('Alpha?', 3), ...revealAndGrade('Beta?', 3)] });
       const result = await h.run();
       expect(h.asked).toEqual(['a', 'b']);
-      expect(result).toEqual({ answered: 2, again: 0, ms: 4 * tick, quit: false });
+      expect(result).toEqual({ answered: 2, cards: 2, again: 0, ms: 4 * tick, quit: false });
     });
 
     const earlier = (wall: string, cardId: string): ReviewEvent => pastReview(`p-${cardId}`, cardId, new Date(`${wall}${offsets[zone]}`), 4);
@@ -530,7 +530,7 @@ for (const zone of zones) {
       const h = setup({ zone, cards, prior, limits: { newPerDay: 2 }, steps: [] });
       const result = await h.run();
       expect(h.asked).toEqual([]);
-      expect(result).toEqual({ answered: 0, again: 0, ms: 0, quit: false });
+      expect(result).toEqual({ answered: 0, cards: 0, again: 0, ms: 0, quit: false });
       const queue = today(cards.map((c) => c.id), h.plan.folded, h.plan.limits, dayStartsAt, h.start).queue;
       expect(queue.heldBackNew).toBe(2);
 
@@ -593,7 +593,7 @@ for (const zone of zones) {
       expect(h.screens[0]).toContain('practice · 3 left · done 0 · schedules unchanged');
       expect(h.prompts.asked[1]?.hint).toBe('1 Again  2 Hard  3 Good  4 Easy   s skip · e edit · u undo · q quit');
       expect(foldLog([learnt, ...h.events]).states).toEqual(foldLog([learnt]).states);
-      expect(result).toEqual({ answered: 3, again: 1, ms: 6 * tick, quit: false });
+      expect(result).toEqual({ answered: 3, cards: 2, again: 1, ms: 6 * tick, quit: false });
     });
   });
 }

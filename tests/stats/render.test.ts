@@ -107,7 +107,7 @@ describe('renderDashboard', () => {
         Due now     0 cards
         New today   0 left
         Streak      2 days
-        Next due    in 1d (Wed 25 Nov 20:11)
+        Next due    in 18h (Wed 25 Nov, from 04:00)
 
       All done for now; see your progress with: prep stats
       "
