@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Deckset, Diagnostic, FileReport } from './card.js';
+import type { Card, Deckset, Diagnostic, FileReport } from './card.js';
 import { assignIds } from './identity.js';
 import type { CardDraft, ParsedNote } from './parse.js';
 import { readNoteText } from './read.js';
@@ -22,8 +22,17 @@ export function loadNote(file: string, parse: ParseNote): LoadedNote {
   return { drafts: parsed.drafts, diagnostics: [...read.diagnostics, ...parsed.diagnostics], readable: true };
 }
 
-/** Cards with their ids, all diagnostics and a report per file, from the loaded notes in order. */
-export function assemble(notes: { file: string; note: LoadedNote }[], walkProblems: Diagnostic[]): Deckset {
+/** The ids `assignIds` gave a list of drafts, and what it reported: reusable while the drafts are the same. */
+export interface Identities {
+  ids: string[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Cards with their ids, all diagnostics and a report per file, from the loaded notes in order.
+ * `known` are the identities of the same drafts from an earlier run (the parse cache).
+ */
+export function assemble(notes: { file: string; note: LoadedNote }[], walkProblems: Diagnostic[], known?: Identities): { deckset: Deckset; identities: Identities } {
   const drafts: CardDraft[] = [];
   const diagnostics = [...walkProblems];
   const files: FileReport[] = [];
@@ -32,6 +41,15 @@ export function assemble(notes: { file: string; note: LoadedNote }[], walkProble
     diagnostics.push(...note.diagnostics);
     files.push({ file, cards: note.drafts.length, readable: note.readable });
   }
-  const { cards, diagnostics: idProblems } = assignIds(drafts);
-  return { cards, diagnostics: [...diagnostics, ...idProblems], files };
+  const identities = known && known.ids.length === drafts.length ? known : identify(drafts);
+  const cards = drafts.map((draft, index): Card => {
+    const { explicitId, ...card } = draft;
+    return { id: identities.ids[index] ?? '', ...card };
+  });
+  return { deckset: { cards, diagnostics: [...diagnostics, ...identities.diagnostics], files }, identities };
+}
+
+function identify(drafts: CardDraft[]): Identities {
+  const { cards, diagnostics } = assignIds(drafts);
+  return { ids: cards.map((card) => card.id), diagnostics };
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Deckset, Diagnostic } from './card.js';
-import { assemble, loadNote, type LoadedNote, type ParseNote } from './assemble.js';
+import { assemble, loadNote, type Identities, type LoadedNote, type ParseNote } from './assemble.js';
 import { findNoteFiles } from './files.js';
 import type { CardDraft } from './parse.js';
 
@@ -25,6 +25,8 @@ interface CacheFile {
   /** When the cache was written: files changed within the clock's granularity of it are parsed again. */
   writtenAt: number;
   files: Record<string, CacheEntry>;
+  /** The card ids of all the files' drafts, in order, when they were last assembled. */
+  identities?: Identities;
 }
 
 /** Files modified this close to the cache write may have changed again within the same mtime. */
@@ -47,7 +49,8 @@ export async function loadDecksetCached(contentDirs: string[], dataDir: string):
   const { files, diagnostics } = findNoteFiles(contentDirs);
   let parse: ParseNote | undefined;
   const fresh: Record<string, CacheEntry> = {};
-  let changed = files.length !== Object.keys(cached.files).length;
+  const cachedOrder = Object.keys(cached.files);
+  let changed = files.length !== cachedOrder.length || files.some((file, index) => cachedOrder[index] !== file);
   const notes: { file: string; note: LoadedNote }[] = [];
   for (const file of files) {
     const stamp = stampOf(file);
@@ -63,8 +66,10 @@ export async function loadDecksetCached(contentDirs: string[], dataDir: string):
     if (stamp && note.readable) fresh[file] = { ...stamp, note };
     notes.push({ file, note });
   }
-  if (changed) writeCache(cacheFile, { loader: LOADER_VERSION, writtenAt: Date.now(), files: fresh });
-  return assemble(notes, diagnostics);
+  const known = changed ? undefined : validIdentities(cached.identities);
+  const { deckset, identities } = assemble(notes, diagnostics, known);
+  if (changed || !known) writeCache(cacheFile, { loader: LOADER_VERSION, writtenAt: Date.now(), files: fresh, identities });
+  return deckset;
 }
 
 function stampOf(file: string): FileStamp | undefined {
@@ -89,7 +94,7 @@ function readCache(file: string): CacheFile {
   try {
     const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheFile> | null;
     if (data?.loader !== LOADER_VERSION || typeof data.writtenAt !== 'number' || typeof data.files !== 'object' || data.files === null) return empty;
-    return { loader: data.loader, writtenAt: data.writtenAt, files: data.files };
+    return { loader: data.loader, writtenAt: data.writtenAt, files: data.files, ...(data.identities ? { identities: data.identities } : {}) };
   } catch {
     return empty;
   }
@@ -104,6 +109,11 @@ function writeCache(file: string, data: CacheFile): void {
   } catch {
     // A cache is only a speed-up: a read-only or full data directory costs a re-parse next time.
   }
+}
+
+function validIdentities(value: Identities | undefined): Identities | undefined {
+  if (!value || !Array.isArray(value.ids) || !value.ids.every((id) => typeof id === 'string')) return undefined;
+  return Array.isArray(value.diagnostics) && value.diagnostics.every(isDiagnostic) ? value : undefined;
 }
 
 function isLoadedNote(value: unknown): value is LoadedNote {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { foldText } from '../text/fold.js';
 import type { Card, Diagnostic } from './card.js';
 import type { CardDraft } from './parse.js';
@@ -54,5 +54,5 @@ function uniqueKeys(drafts: CardDraft[]): string[] {
 }
 
 function hashId(key: string): string {
-  return createHash('sha256').update(key).digest('hex').slice(0, ID_LENGTH);
+  return hash('sha256', key, 'hex').slice(0, ID_LENGTH);
 }

@@ -6,5 +6,5 @@ import { parseNote } from './parse.js';
 /** Loads every note under the content folders into cards, with diagnostics and a report per file (no cache). */
 export function loadDeckset(contentDirs: string[]): Deckset {
   const { files, diagnostics } = findNoteFiles(contentDirs);
-  return assemble(files.map((file) => ({ file, note: loadNote(file, parseNote) })), diagnostics);
+  return assemble(files.map((file) => ({ file, note: loadNote(file, parseNote) })), diagnostics).deckset;
 }

@@ -1,5 +1,5 @@
 import type { Card } from '../notes/card.js';
-import { foldText } from '../text/fold.js';
+import { searchFold } from './fold.js';
 
 /** Where a query word was found, best first: the rank of a match is its worst word's field. */
 const FIELDS = ['question', 'section', 'deck', 'answer'] as const;
@@ -11,7 +11,7 @@ interface FoldedCard {
 
 /** The query as words to find: folded for width and case; empty words dropped. */
 export function queryWords(query: string[]): string[] {
-  return query.flatMap((part) => foldText(part).split(' ')).filter((word) => word !== '');
+  return query.flatMap((part) => searchFold(part).split(/\s+/u)).filter((word) => word !== '');
 }
 
 /**
@@ -31,7 +31,7 @@ export function searchCards(cards: Card[], query: string[]): Card[] {
 }
 
 function foldCard(card: Card): FoldedCard {
-  return { card, fields: [foldText(card.question), foldText(card.path.join(' ')), foldText(card.deck), foldText(card.answer)] };
+  return { card, fields: [searchFold(card.question), searchFold(card.path.join(' ')), searchFold(card.deck), searchFold(card.answer)] };
 }
 
 function matchRank(folded: FoldedCard, words: string[]): number | undefined {

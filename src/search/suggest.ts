@@ -1,12 +1,12 @@
 import type { Card } from '../notes/card.js';
-import { foldText } from '../text/fold.js';
+import { searchFold } from './fold.js';
 
 /**
  * Topics and questions that come closest to a query that matched nothing: section titles,
  * decks and questions ranked by how many of the query's character pairs they share.
  */
 export function suggestTopics(cards: Card[], query: string[], limit = 5): string[] {
-  const wanted = foldText(query.join(' '));
+  const wanted = searchFold(query.join(' ')).trim();
   if (wanted === '') return [];
   const candidates = new Set<string>();
   for (const card of cards) {
@@ -15,7 +15,7 @@ export function suggestTopics(cards: Card[], query: string[], limit = 5): string
     candidates.add(card.question.split('\n')[0] ?? '');
   }
   return [...candidates]
-    .map((text) => ({ text, score: similarity(wanted, foldText(text)) }))
+    .map((text) => ({ text, score: similarity(wanted, searchFold(text)) }))
     .filter((candidate) => candidate.score >= 0.3)
     .sort((a, b) => b.score - a.score)
     .slice(0, limit)
