@@ -1,4 +1,5 @@
 import { loadDecksetCached } from '../notes/cache.js';
+import { counted } from '../render/words.js';
 import type { CommandContext } from './context.js';
 import { displayPath, formatDiagnostic } from './problems.js';
 
@@ -15,11 +16,7 @@ export async function run(ctx: CommandContext): Promise<number> {
     lines.push(`${displayPath(file.file)}: ${count}`);
   }
   const problems = deckset.diagnostics.length;
-  lines.push(`${plural(deckset.cards.length, 'card')} in ${plural(deckset.files.length, 'file')}; ${plural(problems, 'problem')}`);
+  lines.push(`${counted(deckset.cards.length, 'card')} in ${counted(deckset.files.length, 'file')}; ${counted(problems, 'problem')}`);
   ctx.stdout.write(`${lines.join('\n')}\n`);
   return deckset.files.every((file) => file.readable) ? 0 : 1;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -4,7 +4,8 @@ import { palette } from '../render/style.js';
 import { formatLocalIso } from '../store/events.js';
 import type { Queue } from '../schedule/queue.js';
 import { today } from '../quiz/today.js';
-import { leftToday, nextCardDue, whenDue } from '../quiz/summary.js';
+import { leftToday, nextCardDue } from '../quiz/summary.js';
+import { whenDue } from '../render/words.js';
 import type { CommandContext } from './context.js';
 import { loadNotesAndLog, type CardFilter } from './notes-and-log.js';
 

@@ -1,7 +1,6 @@
-import { whenDue } from '../quiz/summary.js';
+import { counted, whenDue } from '../render/words.js';
 import { palette, type RenderOptions } from '../render/style.js';
 import { truncateDisplay } from '../render/width.js';
-import { counted } from './format.js';
 import type { Stats } from './types.js';
 
 /**

@@ -1,10 +1,10 @@
 import type { ChalkInstance } from 'chalk';
-import { duration } from '../quiz/summary.js';
+import { counted, duration } from '../render/words.js';
 import { sanitizeInline } from '../render/sanitize.js';
 import { palette, type RenderOptions } from '../render/style.js';
 import { truncateDisplay } from '../render/width.js';
 import { calendarHeatmap, forecastChart } from './charts.js';
-import { counted, percent } from './format.js';
+import { percent } from './format.js';
 import { leechLapses } from './leeches.js';
 import { matureDays } from './retention.js';
 import { topicsTable } from './topics-table.js';
