@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { CommandContext, Output } from './commands/context.js';
 import { ExitCode, PrepError } from './errors.js';
+import { sanitizeInline } from './render/sanitize.js';
 
 /** The notes that ship with prep, used when no content folder is chosen. */
 export const bundledContent = fileURLToPath(new URL('../content', import.meta.url));
@@ -203,7 +204,8 @@ function reportError(error: unknown, io: Io): number {
     return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   }
   if (error instanceof PrepError) {
-    io.stderr.write(`prep: ${error.message}\n`);
+    // Messages quote what users typed and what notes hold: no control character gets through.
+    io.stderr.write(`prep: ${sanitizeInline(error.message)}\n`);
     return error.exitCode;
   }
   if (error instanceof Error && error.name === 'ExitPromptError') return ExitCode.interrupted;

@@ -149,3 +149,15 @@ describe('prep check', () => {
     expect(run.stdout).toContain('bin.md: not read');
   });
 });
+
+describe('error messages', () => {
+  it('never pass control characters through, whatever the user typed', async () => {
+    const evil = 'x\u001b]52;c;aGk=\u0007\u001b[2J\u009b';
+    for (const args of [[evil], ['show', evil], ['--content', `/nonexistent/${evil}`, 'show']]) {
+      const run = await runPrep(args, env());
+      expect(run.code).not.toBe(0);
+      expect(run.stderr).toMatch(/^prep: /u);
+      expect(run.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u);
+    }
+  });
+});
