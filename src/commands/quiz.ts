@@ -67,6 +67,7 @@ export async function run(options: QuizOptions, ctx: CommandContext, prompts?: Q
 
 async function sessionDeps(ctx: CommandContext, settings: Settings, filter: CardFilter, prompts?: QuizPrompts): Promise<SessionDeps> {
   const [{ quizScreens }, terminal] = await Promise.all([import('../quiz/screen.js'), prompts ? undefined : import('../prompts.js')]);
+  if (!prompts) keepFileSizeSignalIgnored();
   const started = performance.now();
   const editor = editorCommand(settings.editor, ctx.env);
   return {
@@ -78,6 +79,15 @@ async function sessionDeps(ctx: CommandContext, settings: Settings, filter: Card
     edit: (card) => openInEditor(editor, card.source.file, card.source.line),
     reload: () => filterCards(loadDeckset(ctx.contentDirs).cards, filter),
   };
+}
+
+/**
+ * Node ignores SIGXFSZ, so that a write past a file size limit fails with EFBIG and the log's
+ * append reports it; inquirer's exit hook (signal-exit) would turn the signal back into a silent
+ * death. A listener of our own keeps it ignored.
+ */
+function keepFileSizeSignalIgnored(): void {
+  if (process.platform !== 'win32' && process.listenerCount('SIGXFSZ') === 0) process.on('SIGXFSZ', () => undefined);
 }
 
 /** The scheduler's options from the settings; fuzz can be turned off with `PREP_FUZZ=0` for tests. */

@@ -80,17 +80,23 @@ export function newEventId(at: Date): string {
 
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
 
-/** ISO-8601 local time with the UTC offset, e.g. `2026-11-24T09:30:00.000+08:00`. */
+/**
+ * ISO-8601 local time with the UTC offset, e.g. `2026-11-24T09:30:00.000+08:00`. It always reads
+ * back as the same instant: an offset that is not whole minutes (local mean time before a zone
+ * adopted standard time, e.g. -00:44:30) is rounded to the minute and the wall time shifted with it.
+ */
 export function formatLocalIso(date: Date): string {
   if (Number.isNaN(date.getTime())) {
     throw new RangeError('formatLocalIso: invalid date');
   }
-  const offset = -date.getTimezoneOffset();
+  const localAsUtc = Date.UTC(date.getFullYear(), date.getMonth(), date.getDate(), date.getHours(), date.getMinutes(), date.getSeconds(), date.getMilliseconds());
+  const offset = Math.round((localAsUtc - date.getTime()) / 60_000);
+  const wall = new Date(date.getTime() + offset * 60_000);
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);
   return (
-    `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
-    `T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}` +
+    `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}` +
+    `T${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}.${pad(wall.getUTCMilliseconds(), 3)}` +
     `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
   );
 }

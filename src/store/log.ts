@@ -1,9 +1,9 @@
-import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ExitCode, PrepError } from '../errors.js';
 import type { Diagnostic } from '../notes/card.js';
 import { parseEvent, serializeEvent, type LogEvent } from './events.js';
-import { ensureDataDir, errorCode, storeError } from './paths.js';
+import { ensureDataDir, readOwnFile, storeError } from './paths.js';
 
 /** The review log, the source of truth: `<dataDir>/reviews.jsonl`. */
 export function reviewLogPath(dir: string): string {
@@ -75,20 +75,16 @@ export interface LogContents {
 }
 
 /**
- * Reads and parses the review log. A missing log is an empty one. A torn, garbled or unreadable
- * line (or one from a newer prep, or repeating an event id already seen) is skipped with a warning
- * naming the file and line; it is never fatal.
+ * Reads and parses the review log. A missing log is an empty one; one that is not a regular file
+ * (a device, a pipe) is a PrepError. A torn, garbled or unreadable line (or one from a newer prep,
+ * or repeating an event id already seen) is skipped with a warning naming the file and line; it is
+ * never fatal.
  */
 export function readLog(dir: string): LogContents {
   const file = reviewLogPath(dir);
-  let content: string;
-  try {
-    content = readFileSync(file, 'utf8');
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') {
-      return { events: [], warnings: [] };
-    }
-    throw storeError(error, file, 'read the review log');
+  const content = readOwnFile(file, 'the review log');
+  if (content === undefined) {
+    return { events: [], warnings: [] };
   }
   const events: LogEvent[] = [];
   const warnings: Diagnostic[] = [];

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import envPaths from 'env-paths';
 import { ExitCode, PrepError } from '../errors.js';
@@ -29,6 +29,7 @@ const environmentCodes: Record<string, string> = {
   EPERM: 'operation not permitted',
   EROFS: 'the file system is read-only',
   ENOSPC: 'no space left on the device',
+  EFBIG: 'the file is too large (a file size limit was reached)',
   EDQUOT: 'disk quota exceeded',
   ENOTDIR: 'a part of the path is not a folder',
   EISDIR: 'it is a folder',
@@ -48,6 +49,32 @@ export function storeError(error: unknown, path: string, doing: string): unknown
     return error;
   }
   return new PrepError(`cannot ${doing} ${path}: ${reason} (${code})`, ExitCode.usage);
+}
+
+/**
+ * Reads one of prep's own files as UTF-8, or returns undefined when it does not exist. Anything
+ * but a regular file (a device such as /dev/zero, a pipe, a folder) is a PrepError naming it:
+ * reading a device or a pipe would never end. `what` names the file in messages.
+ */
+export function readOwnFile(file: string, what: string): string | undefined {
+  let fd: number;
+  try {
+    // Non-blocking, so that opening a pipe with no writer returns at once.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return undefined;
+    throw storeError(error, file, `read ${what}`);
+  }
+  try {
+    if (!fstatSync(fd).isFile()) {
+      throw new PrepError(`cannot read ${what} ${file}: it is not a regular file`, ExitCode.usage);
+    }
+    return readFileSync(fd, 'utf8');
+  } catch (error) {
+    throw storeError(error, file, `read ${what}`);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The `code` of a Node.js system error, if it has one. */

@@ -1,4 +1,4 @@
-import { accessSync, constants, readFileSync, renameSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, renameSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { PrepError } from '../errors.js';
@@ -11,7 +11,7 @@ import {
   type Checked,
   type Step,
 } from '../schedule/options.js';
-import { ensureDataDir, errorCode, storeError } from './paths.js';
+import { ensureDataDir, errorCode, readOwnFile, storeError } from './paths.js';
 
 /*
  * Settings live in `<dataDir>/settings.json`, written by conf (atomically, the whole file on every
@@ -237,14 +237,9 @@ function unknownKey(key: string): PrepError {
  */
 function readStored(dataDir: string, warn: Warn): Record<string, unknown> {
   const file = settingsPath(dataDir);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') {
-      return {};
-    }
-    throw storeError(error, file, 'read the settings file');
+  const text = readOwnFile(file, 'the settings file');
+  if (text === undefined) {
+    return {};
   }
   let parsed: unknown;
   try {
@@ -255,7 +250,7 @@ function readStored(dataDir: string, warn: Warn): Record<string, unknown> {
   if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
     return parsed as Record<string, unknown>;
   }
-  const backup = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/gu, '-')}`;
+  const backup = freeBackupName(file);
   try {
     renameSync(file, backup);
   } catch (error) {
@@ -264,6 +259,14 @@ function readStored(dataDir: string, warn: Warn): Record<string, unknown> {
   }
   warn(`${file} was not a JSON object; moved it to ${backup} and using the default settings`);
   return {};
+}
+
+/** `settings.json.corrupt-<time>`, with `-2`, `-3`… when that is taken: a backup never replaces an earlier one. */
+function freeBackupName(file: string): string {
+  const base = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/gu, '-')}`;
+  let name = base;
+  for (let n = 2; existsSync(name); n++) name = `${base}-${n}`;
+  return name;
 }
 
 function settingsFrom(stored: Record<string, unknown>, dataDir: string, warn: Warn): { settings: Settings; set: Set<SettingKey> } {
