@@ -92,6 +92,7 @@ function reusable(cache: CacheFile, file: string, stamp: FileStamp): LoadedNote 
 function readCache(file: string): CacheFile {
   const empty: CacheFile = { loader: LOADER_VERSION, writtenAt: 0, files: {} };
   try {
+    if (!statSync(file).isFile()) return empty;
     const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheFile> | null;
     if (data?.loader !== LOADER_VERSION || typeof data.writtenAt !== 'number' || typeof data.files !== 'object' || data.files === null) return empty;
     return { loader: data.loader, writtenAt: data.writtenAt, files: data.files, ...(data.identities ? { identities: data.identities } : {}) };
@@ -101,7 +102,9 @@ function readCache(file: string): CacheFile {
 }
 
 function writeCache(file: string, data: CacheFile): void {
-  const temporary = `${file}.${process.pid}.tmp`;
+  // One name for every writer: a run killed before the rename leaves nothing that piles up, and
+  // two runs writing at once can at worst leave a corrupt cache, which the next run ignores.
+  const temporary = `${file}.tmp`;
   try {
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     writeFileSync(temporary, JSON.stringify(data));

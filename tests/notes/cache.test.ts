@@ -96,3 +96,11 @@ describe('the parse cache is invisible', () => {
     expect(await questions(notes, home)).toEqual(['What is TCP?']);
   });
 });
+
+describe('the parse cache file', () => {
+  it('is ignored when it is not a regular file (a pipe would block a read)', async () => {
+    const notes = oldNotes({ 'a.md': '## What is TCP?\nA protocol.\n' });
+    const home = testdir({ 'cache/notes.json/': '' });
+    expect(await questions(notes, home)).toEqual(['What is TCP?']);
+  });
+});
