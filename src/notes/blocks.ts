@@ -1,8 +1,8 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 import type { Block } from './outline.js';
+import { HTML_TAG, isCommentOnly } from './html.js';
 import { looksLikeQuestion } from './questions.js';
 
-const COMMENT_ONLY = /^\s*(?:<!--[\s\S]*?-->\s*)+$/u;
 const BACK_TO_TOP = /(?:top|顶部|返回|回到|⬆|↑|back)/iu;
 const ANCHOR_LINK_ONLY = /^\s*(?:\[[^\]]*\]\(#[^)]*\)|<a\s+href=["']#[^"']*["'][^>]*>[^<]*<\/a>)\s*$/iu;
 /** Emphasis, or a paragraph or alignment tag, wrapped around a whole line: `**[⬆ back to top](#toc)**`. */
@@ -27,13 +27,17 @@ function trimRules(blocks: Block[]): Block[] {
 }
 
 function isNoise(token: Token): boolean {
-  if (token.type === 'html') return COMMENT_ONLY.test(token.raw) || isBackToTop(token.raw);
+  if (token.type === 'html') return isCommentOnly(token.raw) || isBackToTop(token.raw);
   if (token.type === 'paragraph') return isBackToTop(token.text);
   return false;
 }
 
+/** Longer than any "back to top" line; longer text is not matched against WRAPPER, which is slow on long runs of `*`. */
+const BACK_TO_TOP_MAX = 500;
+
 /** A line that only links back up the page (`[⬆ back to top](#toc)`), maybe in bold or a `<p align>`. */
 function isBackToTop(text: string): boolean {
+  if (text.length > BACK_TO_TOP_MAX) return false;
   const link = text.trim().replace(WRAPPER, '').trim();
   return ANCHOR_LINK_ONLY.test(link) && BACK_TO_TOP.test(link);
 }
@@ -48,7 +52,7 @@ function readIndentedListAsList(blocks: Block[]): Block[] {
   const first = blocks[firstIndex];
   if (!first || !isIndentedList(first.token)) return blocks;
   const text = (first.token as Tokens.Code).text;
-  const relexed = new Lexer().lex(text.endsWith('\n') ? text : `${text}\n`);
+  const relexed = new Lexer().blockTokens(text.endsWith('\n') ? text : `${text}\n`);
   const replaced = relexed.map((token) => ({ token, line: first.line }));
   return [...blocks.slice(0, firstIndex), ...replaced, ...blocks.slice(firstIndex + 1)];
 }
@@ -123,6 +127,7 @@ export interface DetailsSplit {
 const DETAILS_OPEN = /<details\b[^>]*>/iu;
 const DETAILS_CLOSE = /<\/details\s*>/iu;
 const SUMMARY = /<summary\b[^>]*>([\s\S]*?)<\/summary\s*>/iu;
+const SUMMARY_CLOSE = /<\/summary\s*>/iu;
 
 /** Finds the `<details>` blocks among top-level blocks; `details` is empty when there are none. */
 export function splitDetails(blocks: Block[]): DetailsSplit {
@@ -157,8 +162,10 @@ function newlinesIn(text: string): number {
 
 function detailsBlock(html: string, line: number): DetailsBlock {
   const inner = html.replace(DETAILS_OPEN, '').split(DETAILS_CLOSE)[0] ?? '';
-  const summary = SUMMARY.exec(inner)?.[1]?.replace(/<\/?[A-Za-z][^>]*>/gu, '').trim() ?? '';
-  return { summary, body: unwrapParagraph(inner.replace(SUMMARY, '').trim()), line };
+  // Without a closing tag SUMMARY would scan to the end from every `<summary`.
+  const closed = SUMMARY_CLOSE.test(inner);
+  const summary = (closed ? SUMMARY.exec(inner)?.[1]?.replace(HTML_TAG, '').trim() : undefined) ?? '';
+  return { summary, body: unwrapParagraph((closed ? inner.replace(SUMMARY, '') : inner).trim()), line };
 }
 
 /** The content of a `<p>` … `</p>` pair that wraps a whole details body on lines of their own. */

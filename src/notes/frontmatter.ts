@@ -19,7 +19,11 @@ export interface SplitNote {
   diagnostics: Diagnostic[];
 }
 
-const FRONT_MATTER_BLOCK = /^---[^\n]*\n(?:[\s\S]*?\n)?---[ \t]*(?:\n|$)/u;
+/** `---` and a language, the front matter, and `---`; `----` opens no front matter (gray-matter agrees). */
+const FRONT_MATTER_BLOCK = /^---(?!-)([^\n]*)\n(?:[\s\S]*?\n)?---[ \t]*(?:\n|$)/u;
+/** The languages front matter is read in (after `---`; none is YAML): data only, never code. */
+const DATA_LANGUAGES = new Set(['', 'yaml', 'yml', 'json']);
+const NOT_DATA = 'front matter in a language other than YAML or JSON is not read (it could run code); ignored';
 
 let matter: typeof matterType | undefined;
 
@@ -42,6 +46,8 @@ export function splitFrontMatter(text: string, file: string): SplitNote {
   if (!block) return { settings: {}, body: text, bodyLine: 1, diagnostics: [] };
   const bodyLine = 1 + countLines(block[0]);
   const body = text.slice(block[0].length);
+  // gray-matter looks a language up among an object's keys: `---constructor` would find Object.
+  if (!DATA_LANGUAGES.has((block[1] ?? '').trim().toLowerCase())) return { settings: {}, body, bodyLine, diagnostics: [{ file, line: 1, message: NOT_DATA }] };
   try {
     const parsed = frontMatterParser()(text, SAFE_OPTIONS);
     return { settings: readSettings(parsed.data), body, bodyLine, diagnostics: settingsProblems(parsed.data, file) };
@@ -68,16 +74,15 @@ function isHeadingLevel(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 6;
 }
 
+/** The file's line of a YAML error: js-yaml counts from 0 in the text after `---`, which starts with that line's newline. */
 function errorLine(error: unknown): number {
   const mark = (error as { mark?: { line?: unknown } } | null)?.mark;
-  return typeof mark?.line === 'number' ? mark.line + 2 : 1;
+  return typeof mark?.line === 'number' ? mark.line + 1 : 1;
 }
 
 function frontMatterMessage(error: unknown): string {
   const reason = error instanceof Error ? error.message : String(error);
-  if (/executable front matter|not registered/u.test(reason)) {
-    return 'front matter in a language other than YAML or JSON is not read (it could run code); ignored';
-  }
+  if (/executable front matter|not registered/u.test(reason)) return NOT_DATA;
   const firstLine = (error as { reason?: unknown }).reason;
   return `invalid front matter, ignored: ${typeof firstLine === 'string' ? firstLine : reason.split('\n')[0]}`;
 }

@@ -1,4 +1,5 @@
 import { Lexer, type Token, type Tokens } from 'marked';
+import { HTML_TAG, removeComments } from './html.js';
 import { isOutlineParent, splitOutlineNumber, type OutlineNumber } from './numbering.js';
 
 /** A top-level Markdown token and the 1-based line it starts on. */
@@ -37,11 +38,15 @@ export function explicitIdIn(text: string): string | undefined {
   return EXPLICIT_ID.exec(text)?.[1];
 }
 
-/** Lexes Markdown into top-level blocks, each with its line (the body starts at `firstLine`). */
+/**
+ * Lexes Markdown into top-level blocks, each with its line (the body starts at `firstLine`).
+ * Block structure only: the loader reads no inline tokens, and skipping them keeps marked's
+ * slow cases on long lines of `_`, `*` or `[` out of loading.
+ */
 export function lexBlocks(markdown: string, firstLine: number): Block[] {
   const blocks: Block[] = [];
   let line = firstLine;
-  for (const token of new Lexer().lex(markdown)) {
+  for (const token of new Lexer().blockTokens(markdown)) {
     blocks.push({ token, line: line + leadingNewlines(token.raw) });
     line += countNewlines(token.raw);
   }
@@ -161,7 +166,7 @@ function followsInSeries(earlier: OutlineNumber, later: OutlineNumber): boolean 
 }
 
 function stripInlineHtml(text: string): string {
-  return text.replace(/<!--[\s\S]*?-->/gu, '').replace(/<\/?[A-Za-z][^>]*>/gu, '').trim();
+  return removeComments(text).replace(HTML_TAG, '').trim();
 }
 
 function countNewlines(text: string): number {

@@ -1,6 +1,7 @@
 import type { Diagnostic } from './card.js';
 import { cleanBlocks, emptiness, markdownOf, splitDetails, type DetailsSplit, type Emptiness } from './blocks.js';
 import { splitFrontMatter } from './frontmatter.js';
+import { capNesting, MAX_MARKERS_ON_A_LINE, MAX_NESTING_COLUMNS } from './nesting.js';
 import { normaliseNoteText } from './normalise.js';
 import { buildOutline, lexBlocks, type Block, type HeadingNode } from './outline.js';
 import { isReferenceHeading, looksLikeQuestion } from './questions.js';
@@ -39,7 +40,8 @@ interface Walk {
  */
 export function parseNote(text: string, file: string, defaultDeck: string): ParsedNote {
   const split = splitFrontMatter(normaliseNoteText(text), file);
-  const outline = buildOutline(lexBlocks(split.body, split.bodyLine));
+  const body = capNesting(split.body);
+  const outline = buildOutline(lexBlocks(body.text, split.bodyLine));
   const nodes = allNodes(outline.roots);
   const walk: Walk = {
     deck: split.settings.deck ?? defaultDeck,
@@ -47,7 +49,7 @@ export function parseNote(text: string, file: string, defaultDeck: string): Pars
     questionLevel: split.settings.questionLevel ?? guessQuestionLevel(outline.roots),
     levelIsExplicit: split.settings.questionLevel !== undefined,
     drafts: [],
-    diagnostics: [...split.diagnostics],
+    diagnostics: [...split.diagnostics, ...nestingProblems(body.lines, split.bodyLine, file)],
     unansweredLists: 0,
   };
   detailsCards(walk, splitDetails(cleanBlocks(outline.preamble)), []);
@@ -224,4 +226,13 @@ function noStructure(walk: Walk, headings: number): Diagnostic {
         ? 'it has no headings and no <details> blocks'
         : 'no heading has an answer under it';
   return { file: walk.file, line: 1, message: `no question/answer structure, no cards: ${why}` };
+}
+
+/** One diagnostic for the lines whose nesting was capped: where the first is, and how many there are. */
+function nestingProblems(lines: number[], bodyLine: number, file: string): Diagnostic[] {
+  const [first] = lines;
+  if (first === undefined) return [];
+  const more = lines.length > 1 ? ` (and ${lines.length - 1} more lines)` : '';
+  const limits = `${MAX_MARKERS_ON_A_LINE} levels on a line or ${MAX_NESTING_COLUMNS} columns`;
+  return [{ file, line: bodyLine + first, message: `lists or quotes nested deeper than ${limits}${more}; read as text from there, deeper indentation cut` }];
 }

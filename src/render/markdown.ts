@@ -2,6 +2,7 @@
 import { Marked, type RendererObject, type Token, type Tokens } from 'marked';
 import { markedTerminal, type TerminalExtension } from 'marked-terminal';
 import type { ChalkInstance } from 'chalk';
+import { capNesting } from '../notes/nesting.js';
 import { decodeEntities, htmlToText, joinSoftBreaks } from './plaintext.js';
 import { sanitize, sanitizeKeepingColour } from './sanitize.js';
 import { palette, type RenderOptions } from './style.js';
@@ -15,10 +16,19 @@ const CODE_PAD = ' '.repeat(CODE_INDENT);
 const TAB_STOP = 4;
 const TOKEN_TEXT_FIELDS = ['text', 'raw', 'href', 'title', 'lang'] as const;
 
+/**
+ * Lists and quotes nested deeper than this are shown flat, their content at the column where the
+ * nesting stopped, after a `⋯` that marks the place (else each level would take columns to the right).
+ */
+const MAX_SHOWN_DEPTH = 16;
+const DEEPER = '⋯ ';
+
 /** Where the block being rendered sits. */
 interface Layout {
   /** Columns left: lists and quotes narrow it for their children. */
   width: number;
+  /** Lists and quotes around the block. */
+  depth: number;
   /** Inside a table, where marked-terminal splits rows at newlines, a line break is a space. */
   inTable: boolean;
 }
@@ -79,11 +89,20 @@ function renderers(
   const lineBreak = (): string => (layout.inTable ? ' ' : '\n');
   const narrowed = (indent: number, render: () => string): string => {
     layout.width -= indent;
+    layout.depth += 1;
     try {
       return render();
     } finally {
       layout.width += indent;
+      layout.depth -= 1;
     }
+  };
+  const itemTokens = (item: Tokens.ListItem): Token[] => (item.tokens[0]?.type === 'checkbox' ? item.tokens.slice(1) : item.tokens);
+  /** A list or quote past MAX_SHOWN_DEPTH: its blocks one after another, marked where flattening starts. */
+  const flat = (parser: { parse(tokens: Token[]): string }, blocks: Token[][]): string => {
+    const first = layout.depth === MAX_SHOWN_DEPTH;
+    const body = narrowed(first ? DEEPER.length : 0, () => blocks.map((tokens) => parser.parse(tokens).trimEnd()).join('\n'));
+    return section(first ? hang(body, DEEPER, ' '.repeat(DEEPER.length)) : body);
   };
 
   return {
@@ -99,11 +118,11 @@ function renderers(
       return section(wrap(style.bold(this.parser.parseInline(token.tokens))));
     },
     list(token) {
+      if (layout.depth >= MAX_SHOWN_DEPTH) return flat(this.parser, token.items.map(itemTokens));
       const markers = token.items.map((_item, index) => listMarker(token, index));
       const indent = Math.max(...markers.map(displayWidth)) + 1;
       const items = token.items.map((item, index) => {
-        const tokens = item.tokens[0]?.type === 'checkbox' ? item.tokens.slice(1) : item.tokens;
-        const body = narrowed(indent, () => this.parser.parse(tokens)).trimEnd();
+        const body = narrowed(indent, () => this.parser.parse(itemTokens(item))).trimEnd();
         const marker = markers[index] ?? '';
         const first = ' '.repeat(indent - 1 - displayWidth(marker)) + marker + ' ';
         return hang(body, first, ' '.repeat(indent));
@@ -114,6 +133,7 @@ function renderers(
       return token.checked ? '[x] ' : '[ ] ';
     },
     blockquote(token) {
+      if (layout.depth >= MAX_SHOWN_DEPTH) return flat(this.parser, [token.tokens]);
       const body = narrowed(2, () => this.parser.parse(token.tokens)).trimEnd();
       return section(body.replace(/^/gm, `${style.dim('│')} `));
     },
@@ -171,7 +191,7 @@ function createMarked({ width, color }: RenderOptions): Marked {
     tableOptions: { style: { head: color ? ['bold'] : [], border: color ? ['gray'] : [] } },
   });
   return new Marked(terminal, {
-    renderer: renderers(terminal, style, color, { width, inTable: false }),
+    renderer: renderers(terminal, style, color, { width, depth: 0, inTable: false }),
     walkTokens: prepareToken,
   });
 }
@@ -187,9 +207,10 @@ function finish(output: string, color: boolean): string {
  * two). No control character from the note reaches the output; with `color` off it holds no
  * escape sequence at all. Raw escape sequences are removed whole before lexing (the lexer would
  * split them at `[` or `]` and leave their parameters as text); decoded entities are caught later.
+ * Lists and quotes nested past what marked can recurse into show the rest of their line as text.
  */
 export function renderMarkdown(markdown: string, options: RenderOptions): string {
-  return finish(createMarked(options).parse(sanitize(markdown), { async: false }), options.color);
+  return finish(createMarked(options).parse(capNesting(sanitize(markdown)).text, { async: false }), options.color);
 }
 
 /** Renders one line of inline Markdown (a question), wrapped to `width` columns. */

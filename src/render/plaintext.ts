@@ -62,7 +62,8 @@ export function htmlToText(html: string, preformatted = false): string {
     html
       .replace(/<!--[\s\S]*?(?:-->|$)|<(script|style)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, '')
       .replace(/<br\s*\/?>|<\/(?:p|div|li|tr|summary|h[1-6]|blockquote)\s*>/gi, '\n')
-      .replace(/<\/?[a-z][^>]*>/gi, ''),
+      // No `<` inside a tag: a line of `<a<a<a…` would otherwise be scanned to its end from every `<`.
+      .replace(/<\/?[a-z][^<>]*>/gi, ''),
   );
   if (preformatted) return text.replace(/^\n+|\s+$/g, '');
   return text

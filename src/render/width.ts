@@ -36,9 +36,28 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
+/**
+ * V8's segmenter takes time in proportion to the whole string at every step, so long text is
+ * segmented in windows of this many code units, each starting at a boundary the last one found.
+ */
+const SEGMENT_WINDOW = 1024;
+
 /** Splits text into user-perceived characters (a base letter with its marks, an emoji sequence). */
 export function graphemes(text: string): string[] {
-  return Array.from(segmenter.segment(text), (part) => part.segment);
+  if (text.length <= SEGMENT_WINDOW) return Array.from(segmenter.segment(text), (part) => part.segment);
+  const out: string[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + SEGMENT_WINDOW);
+    const lastUnit = text.charCodeAt(end - 1);
+    if (end < text.length && lastUnit >= 0xd800 && lastUnit <= 0xdbff) end -= 1;
+    const parts = Array.from(segmenter.segment(text.slice(start, end)), (part) => part.segment);
+    // The window's last grapheme may go on past its end (a mark, a joiner): segment it again with what follows.
+    const last = end < text.length && parts.length > 1 ? parts.pop() : undefined;
+    for (const part of parts) out.push(part);
+    start = last === undefined ? end : end - last.length;
+  }
+  return out;
 }
 
 /** Removes ANSI escape sequences, leaving the text a terminal would show. */

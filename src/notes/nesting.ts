@@ -1,0 +1,88 @@
+// Light on purpose (the renderer uses it too): no dependencies.
+
+/*
+ * marked recurses once per level of list or quote and re-lexes each level's text: ten thousand
+ * `> ` or `- ` on a line overflow the stack, and a staircase of indented items a few megabytes
+ * long exhausts memory. No note needs more than a few levels, so nesting is capped before lexing.
+ */
+
+/** How far into a line (in columns, tabs to stops of 4) lists and block quotes may open. */
+export const MAX_NESTING_COLUMNS = 128;
+/** How many lists and block quotes may open on one line. */
+export const MAX_MARKERS_ON_A_LINE = 32;
+
+const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)/u;
+
+/** Markdown with its nesting capped, and the 0-based indexes of the lines that were changed. */
+export interface CappedNesting {
+  text: string;
+  lines: number[];
+}
+
+/**
+ * Caps how deep lists and block quotes nest. On a line whose quote or list markers reach
+ * {@link MAX_NESTING_COLUMNS} or number more than {@link MAX_MARKERS_ON_A_LINE}, the first marker
+ * past the limit is escaped with a backslash, so the rest of the line is read as text; blanks
+ * that indent a line past the columns limit are removed. Text within the limits is returned unchanged.
+ */
+export function capNesting(markdown: string): CappedNesting {
+  if (!hasLongLine(markdown)) return { text: markdown, lines: [] };
+  const lines: number[] = [];
+  const out = markdown.split('\n').map((line, index) => {
+    const capped = capLine(line);
+    if (capped === undefined) return line;
+    lines.push(index);
+    return capped;
+  });
+  return lines.length === 0 ? { text: markdown, lines } : { text: out.join('\n'), lines };
+}
+
+/** Cheap test: only a line this long (a tab is at most 4 columns) can reach a limit. */
+function hasLongLine(markdown: string): boolean {
+  const shortest = Math.min(MAX_NESTING_COLUMNS / 4, MAX_MARKERS_ON_A_LINE);
+  let start = 0;
+  while (start < markdown.length) {
+    const end = markdown.indexOf('\n', start);
+    const stop = end === -1 ? markdown.length : end;
+    if (stop - start >= shortest) return true;
+    start = stop + 1;
+  }
+  return false;
+}
+
+/** The line with its nesting capped, or undefined when it is within the limits. */
+function capLine(line: string): string | undefined {
+  let column = 0;
+  let markers = 0;
+  for (let index = 0; index < line.length; ) {
+    const char = line.charAt(index);
+    if (char === ' ' || char === '\t') {
+      if (column >= MAX_NESTING_COLUMNS) {
+        const rest = line.slice(index).replace(/^[ \t]+/u, '');
+        return rest === '' ? undefined : line.slice(0, index) + escapeMarker(rest);
+      }
+      column += char === ' ' ? 1 : 4 - (column % 4);
+      index += 1;
+      continue;
+    }
+    const marker = markerAt(line.slice(index, index + 11));
+    if (marker === undefined) return undefined;
+    if (column >= MAX_NESTING_COLUMNS || markers >= MAX_MARKERS_ON_A_LINE) return line.slice(0, index) + escapeMarker(line.slice(index));
+    markers += 1;
+    column += marker.length;
+    index += marker.length;
+  }
+  return undefined;
+}
+
+function markerAt(text: string): string | undefined {
+  return text.startsWith('>') ? '>' : LIST_MARKER.exec(text)?.[0];
+}
+
+/** Text whose leading quote or list marker is escaped: `\>`, `\-`, `1\.` (CommonMark escapes punctuation only). */
+function escapeMarker(text: string): string {
+  const marker = markerAt(text.slice(0, 11));
+  if (marker === undefined) return text;
+  const at = marker.length - 1;
+  return `${text.slice(0, at)}\\${text.slice(at)}`;
+}
