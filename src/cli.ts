@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { CommandContext, Output } from './commands/context.js';
 import { ExitCode, PrepError } from './errors.js';
-import { sanitizeInline } from './render/sanitize.js';
+import { sanitize, sanitizeInline } from './render/sanitize.js';
 
 /** The notes that ship with prep, used when no content folder is chosen. */
 export const bundledContent = fileURLToPath(new URL('../content', import.meta.url));
@@ -50,7 +50,7 @@ function declareProgram(io: Io, finish: (code: number) => void): Command {
     .option('--no-color', 'print without colour (also: NO_COLOR)')
     .showSuggestionAfterError()
     .exitOverride()
-    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(sanitize(text)) });
 
   const context = async (): Promise<CommandContext> => makeContext(program.opts<GlobalOptions>(), io);
 

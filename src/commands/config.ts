@@ -1,4 +1,5 @@
 import { ExitCode, PrepError } from '../errors.js';
+import { sanitizeInline } from '../render/sanitize.js';
 import { getSetting, listSettings, setSetting, type Warn } from '../store/settings.js';
 import type { CommandContext } from './context.js';
 
@@ -17,23 +18,23 @@ export interface ConfigOptions {
  */
 export async function run(options: ConfigOptions, ctx: CommandContext): Promise<number> {
   const warn: Warn = (message) => {
-    ctx.stderr.write(`prep: warning: ${message}\n`);
+    ctx.stderr.write(`prep: warning: ${sanitizeInline(message)}\n`);
   };
   switch (options.action) {
     case 'list':
       for (const { key, value } of listSettings(ctx.dataDir, warn)) {
-        ctx.stdout.write(`${key} = ${value}\n`);
+        ctx.stdout.write(`${key} = ${sanitizeInline(value)}\n`);
       }
       return ExitCode.ok;
     case 'get': {
       const key = required(options.key, 'prep config get <key>');
-      ctx.stdout.write(`${getSetting(ctx.dataDir, key, warn)}\n`);
+      ctx.stdout.write(`${sanitizeInline(getSetting(ctx.dataDir, key, warn))}\n`);
       return ExitCode.ok;
     }
     case 'set': {
       const key = required(options.key, 'prep config set <key> <value>');
       const value = required(options.value, 'prep config set <key> <value>');
-      ctx.stdout.write(`${key} = ${await setSetting(ctx.dataDir, key, value, process.cwd(), warn)}\n`);
+      ctx.stdout.write(`${key} = ${sanitizeInline(await setSetting(ctx.dataDir, key, value, process.cwd(), warn))}\n`);
       return ExitCode.ok;
     }
   }

@@ -1,5 +1,6 @@
 import type { Card } from '../notes/card.js';
 import { cardListLine } from '../render/breadcrumb.js';
+import { terminalJson } from '../render/sanitize.js';
 import { palette } from '../render/style.js';
 import { formatLocalIso } from '../store/events.js';
 import type { Queue } from '../schedule/queue.js';
@@ -35,7 +36,7 @@ export async function run(options: DueOptions, ctx: CommandContext): Promise<num
   const byId = new Map(loaded.cards.map((card) => [card.id, card]));
   const cards = inQuizOrder(queue, ctx.now, byId);
   if (options.json) {
-    ctx.stdout.write(`${JSON.stringify(dueJson(queue, cards), null, 2)}\n`);
+    ctx.stdout.write(`${terminalJson(dueJson(queue, cards))}\n`);
     return 0;
   }
   const style = palette(ctx.color);

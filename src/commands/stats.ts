@@ -1,6 +1,6 @@
 import { PrepError } from '../errors.js';
 import type { Card } from '../notes/card.js';
-import { sanitizeInline } from '../render/sanitize.js';
+import { sanitizeInline, terminalJson } from '../render/sanitize.js';
 import { aggregate } from '../stats/aggregate.js';
 import type { Stats } from '../stats/types.js';
 import { foldText } from '../text/fold.js';
@@ -20,7 +20,7 @@ export interface StatsOptions extends CardFilter {
 export async function run(options: StatsOptions, ctx: CommandContext): Promise<number> {
   const stats = await gatherStats(ctx, options);
   if (options.json) {
-    ctx.stdout.write(`${JSON.stringify(stats, null, 2)}\n`);
+    ctx.stdout.write(`${terminalJson(stats)}\n`);
     return 0;
   }
   const { renderStats } = await import('../stats/render.js');

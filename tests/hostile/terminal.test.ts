@@ -218,13 +218,8 @@ describe('control characters in notes never reach the terminal', () => {
   });
 });
 
-/*
- * Leaks found by these tests in files outside this change (src/cli.ts, src/commands/config.ts,
- * src/commands/stats.ts, src/commands/due.ts), reported to their owners. `it.fails` keeps each
- * one an assertion: the day it is fixed, the test fails and must become an `it`.
- */
-describe('known leaks outside the notes and render layers', () => {
-  it.fails('prep config set/get/list editor print an escape sequence the user typed (src/commands/config.ts)', async () => {
+describe('settings, commander errors and JSON of due and stats', () => {
+  it('prep config set/get/list never print an escape sequence the user typed', async () => {
     const { env } = hostile();
     const set = await runPrep(['config', 'set', 'editor', RAW_ATTACKS.clear], env);
     expect(set.code).toBe(0);
@@ -233,19 +228,19 @@ describe('known leaks outside the notes and render layers', () => {
     assertClean(await runPrep(['config', 'list'], env), false, 'prep config list');
   });
 
-  it.fails("an unknown option is quoted raw by commander's error (src/cli.ts configureOutput writeErr)", async () => {
+  it("an unknown option is quoted clean in commander's error", async () => {
     const run = await runPrep(['show', `--li${RAW_ATTACKS.clipboard}st`], hostile().env);
     expect(run.code).toBe(2);
     assertClean(run, false, 'prep show <evil option>');
   });
 
-  it.fails('prep stats --json leaves C1 controls raw (src/commands/stats.ts: use terminalJson)', async () => {
+  it('prep stats --json escapes C1 controls', async () => {
     const run = await runPrep(['stats', '--json'], hostile().env);
     expect(run.code).toBe(0);
     assertClean(run, false, 'prep stats --json');
   });
 
-  it.fails('prep due --json leaves C1 controls raw (src/commands/due.ts: use terminalJson)', async () => {
+  it('prep due --json escapes C1 controls', async () => {
     const run = await runPrep(['due', '--json'], hostile().env);
     expect(run.code).toBe(0);
     assertClean(run, false, 'prep due --json');
