@@ -17,8 +17,8 @@ function loaderVersion() {
 }
 
 await build({
-  // The CLI, and the modules scripts and tests import from dist/ directly.
-  entryPoints: ['src/cli.ts', 'src/store/log.ts', 'src/store/events.ts', 'src/notes/load.ts'],
+  // The CLI's entry, and the modules scripts and tests import from dist/ directly.
+  entryPoints: ['src/main.ts', 'src/store/log.ts', 'src/store/events.ts', 'src/notes/load.ts'],
   outbase: 'src',
   outdir: 'dist',
   bundle: true,

@@ -1,13 +1,10 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { CommandContext, Output } from './commands/context.js';
 import { ExitCode, PrepError } from './errors.js';
+import { bundledContent, packageVersion } from './package.js';
 import { sanitize, sanitizeInline } from './render/sanitize.js';
 
-/** The notes that ship with prep, used when no content folder is chosen. */
-export const bundledContent = fileURLToPath(new URL('../content', import.meta.url));
 
 /** The process's streams and environment, as the CLI sees them (tests pass their own). */
 export interface Io {
@@ -17,8 +14,8 @@ export interface Io {
   cwd: string;
   /** Columns of the terminal, when stdout is one. */
   columns?: number;
-  /** Whether chalk detected colour support on stdout. */
-  colorSupported: boolean;
+  /** Whether chalk detects colour support on stdout (asked only by commands that print). */
+  colorSupported(): Promise<boolean>;
   /** Whether stdin is a terminal. */
   stdinIsTTY: boolean;
 }
@@ -161,7 +158,7 @@ function collect(value: string, previous: string[] | undefined): string[] {
 async function makeContext(options: GlobalOptions, io: Io): Promise<CommandContext> {
   const { dataDir } = await import('./store/paths.js');
   const home = dataDir(io.env);
-  const color = options.color && !(io.env.NO_COLOR ?? '') && io.colorSupported;
+  const color = options.color && !(io.env.NO_COLOR ?? '') && (await io.colorSupported());
   return {
     stdout: io.stdout,
     stderr: io.stderr,
@@ -191,13 +188,9 @@ async function contentDirs(options: GlobalOptions, io: Io, home: string): Promis
   if (fromEnv.length > 0) return resolve(fromEnv);
   const { loadSettings } = await import('./store/settings.js');
   const fromSettings = loadSettings(home, (message) => io.stderr.write(`prep: warning: ${message}\n`)).contentDirs;
-  return fromSettings.length > 0 ? resolve(fromSettings) : [bundledContent];
+  return fromSettings.length > 0 ? resolve(fromSettings) : [bundledContent()];
 }
 
-function packageVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: unknown };
-  return typeof manifest.version === 'string' ? manifest.version : '0.0.0';
-}
 
 function reportError(error: unknown, io: Io): number {
   if (error instanceof CommanderError) {
@@ -212,15 +205,4 @@ function reportError(error: unknown, io: Io): number {
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   io.stderr.write(`prep: unexpected error (this is a bug in prep; please report it)\n${detail}\n`);
   return ExitCode.userError;
-}
-
-/** The entry point of `bin/prep.js`: runs prep on the process and sets its exit code. */
-export async function main(argv: string[]): Promise<void> {
-  // `prep show | head`: the reader went away; that is not an error.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    process.exit(process.exitCode ?? ExitCode.ok);
-  });
-  const { processIo } = await import('./io.js');
-  process.exitCode = await runCli(argv.slice(2), await processIo());
 }

@@ -15,15 +15,17 @@ function streamOutput(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): Outpu
 }
 
 /** The real process: its streams, environment, working directory and terminal. */
-export async function processIo(): Promise<Io> {
-  const { supportsColor } = await import('chalk');
+export function processIo(): Io {
   return {
     stdout: streamOutput(process.stdout, process.env),
     stderr: streamOutput(process.stderr, process.env),
     env: process.env,
     cwd: process.cwd(),
     ...(process.stdout.isTTY ? { columns: process.stdout.columns } : {}),
-    colorSupported: supportsColor !== false && supportsColor.level > 0,
+    colorSupported: async () => {
+      const { supportsColor } = await import('chalk');
+      return supportsColor !== false && supportsColor.level > 0;
+    },
     stdinIsTTY: process.stdin.isTTY === true,
   };
 }

@@ -39,7 +39,7 @@ const APPENDS = 250;
 const PEAK_TARGET_MB = 200;
 const APPEND_TARGET_MS = 2;
 /** What the benchmark needs from the build. */
-const DIST_FILES = ['bin/prep.js', 'dist/cli.js', 'dist/store/log.js', 'dist/store/events.js', 'dist/notes/load.js'];
+const DIST_FILES = ['bin/prep.js', 'dist/main.js', 'dist/store/log.js', 'dist/store/events.js', 'dist/notes/load.js'];
 /** Failed timed runs of one measure (not counted, run again) before it is given up. */
 const MAX_FAILURES = 3;
 

@@ -41,7 +41,7 @@ export async function runPrep(args: string[], env: NodeJS.ProcessEnv, options: {
     env,
     cwd: options.cwd ?? process.cwd(),
     ...(options.columns ? { columns: options.columns } : {}),
-    colorSupported: options.color ?? false,
+    colorSupported: async () => options.color ?? false,
     stdinIsTTY: false,
   };
   const code = await runCli(args, io);

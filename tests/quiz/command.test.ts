@@ -117,7 +117,7 @@ describe('prep quiz without a terminal', () => {
     const where = place();
     const stdout = captureOutput(false);
     const stderr = captureOutput(false);
-    const io: Io = { stdout, stderr, env: { PREP_HOME: where.home }, cwd: where.notes, colorSupported: false, stdinIsTTY: true };
+    const io: Io = { stdout, stderr, env: { PREP_HOME: where.home }, cwd: where.notes, colorSupported: async () => false, stdinIsTTY: true };
     expect(await runCli(['--content', where.notes, 'quiz'], io)).toBe(2);
     expect(stderr.text).toContain('`prep show');
     expect(stderr.text).toContain('`prep due`');
