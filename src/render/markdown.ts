@@ -3,6 +3,7 @@ import { Marked, type RendererObject, type Token, type Tokens } from 'marked';
 import { markedTerminal, type TerminalExtension } from 'marked-terminal';
 import type { ChalkInstance } from 'chalk';
 import { capNesting } from '../notes/nesting.js';
+import { escapeLongLines } from './long-lines.js';
 import { decodeEntities, htmlToText, joinSoftBreaks } from './plaintext.js';
 import { sanitize, sanitizeKeepingColour } from './sanitize.js';
 import { palette, type RenderOptions } from './style.js';
@@ -207,14 +208,15 @@ function finish(output: string, color: boolean): string {
  * two). No control character from the note reaches the output; with `color` off it holds no
  * escape sequence at all. Raw escape sequences are removed whole before lexing (the lexer would
  * split them at `[` or `]` and leave their parameters as text); decoded entities are caught later.
- * Lists and quotes nested past what marked can recurse into show the rest of their line as text.
+ * Lists and quotes nested past what marked can recurse into show the rest of their line as text,
+ * and so do lines too long for marked's inline rules.
  */
 export function renderMarkdown(markdown: string, options: RenderOptions): string {
-  return finish(createMarked(options).parse(capNesting(sanitize(markdown)).text, { async: false }), options.color);
+  return finish(createMarked(options).parse(capNesting(escapeLongLines(sanitize(markdown))).text, { async: false }), options.color);
 }
 
 /** Renders one line of inline Markdown (a question), wrapped to `width` columns. */
 export function renderInline(markdown: string, options: RenderOptions): string {
-  const inline = createMarked(options).parseInline(sanitize(markdown), { async: false });
+  const inline = createMarked(options).parseInline(escapeLongLines(sanitize(markdown)), { async: false });
   return finish(wrapText(inline, Math.max(options.width, MIN_WIDTH)), options.color);
 }

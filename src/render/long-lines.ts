@@ -1,0 +1,26 @@
+/** Lines longer than this are shown as plain text: marked's inline rules are superlinear on them. */
+export const LONG_LINE = 5_000;
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/u;
+const INLINE_MARKUP = /[\\`*_[\]<>~|!]/gu;
+
+/**
+ * Escapes inline Markdown on lines over {@link LONG_LINE} characters outside code blocks, so that
+ * a 200,000-character line of `_a_a…` renders in milliseconds, as the text it is, instead of
+ * keeping marked busy for minutes. Shorter lines and code are left alone.
+ */
+export function escapeLongLines(markdown: string): string {
+  if (markdown.length <= LONG_LINE) return markdown;
+  let fence: string | undefined;
+  return markdown
+    .split('\n')
+    .map((line) => {
+      const marker = FENCE.exec(line)?.[1];
+      if (marker !== undefined && (fence === undefined || (marker[0] === fence[0] && marker.length >= fence.length))) {
+        fence = fence === undefined ? marker : undefined;
+        return line;
+      }
+      return fence === undefined && line.length > LONG_LINE ? line.replace(INLINE_MARKUP, (char) => `\\${char}`) : line;
+    })
+    .join('\n');
+}
