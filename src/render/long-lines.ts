@@ -4,10 +4,22 @@ export const LONG_LINE = 5_000;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/u;
 const INLINE_MARKUP = /[\\`*_[\]<>~|!]/gu;
 
+/** The length of a line's block markers (indentation, `>` quotes, list bullets and numbers), which stay Markdown. */
+function blockPrefixLength(line: string): number {
+  let index = 0;
+  for (;;) {
+    while (line[index] === ' ' || line[index] === '\t') index++;
+    const marker = /^(?:>|[*+-](?=[ \t])|\d{1,9}[.)](?=[ \t]))/u.exec(line.slice(index, index + 12))?.[0];
+    if (marker === undefined) return index;
+    index += marker.length;
+  }
+}
+
 /**
  * Escapes inline Markdown on lines over {@link LONG_LINE} characters outside code blocks, so that
  * a 200,000-character line of `_a_a…` renders in milliseconds, as the text it is, instead of
- * keeping marked busy for minutes. Shorter lines and code are left alone.
+ * keeping marked busy for minutes. Shorter lines, code and the quote and list markers that start
+ * a line are left alone.
  */
 export function escapeLongLines(markdown: string): string {
   if (markdown.length <= LONG_LINE) return markdown;
@@ -20,7 +32,9 @@ export function escapeLongLines(markdown: string): string {
         fence = fence === undefined ? marker : undefined;
         return line;
       }
-      return fence === undefined && line.length > LONG_LINE ? line.replace(INLINE_MARKUP, (char) => `\\${char}`) : line;
+      if (fence !== undefined || line.length <= LONG_LINE) return line;
+      const start = blockPrefixLength(line);
+      return line.slice(0, start) + line.slice(start).replace(INLINE_MARKUP, (char) => `\\${char}`);
     })
     .join('\n');
 }
