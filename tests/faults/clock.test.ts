@@ -4,14 +4,14 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CommandContext } from '../../src/commands/context.js';
 import { run as runQuiz } from '../../src/commands/quiz.js';
 import type { AnswerAction, QuestionAction, QuizPrompts, WaitAction } from '../../src/prompts.js';
 import type { Rating } from '../../src/schedule/state.js';
 import type { ReviewEvent } from '../../src/store/events.js';
 import { foldLog } from '../../src/store/fold.js';
 import { readLog } from '../../src/store/log.js';
-import { captureOutput, runPrep } from '../helpers/io.js';
+import { terminalContext } from '../helpers/context.js';
+import { runPrep } from '../helpers/io.js';
 import { testdir } from '../helpers/testdir.js';
 import { deck, expectRebuildsAgree, expectReplayMatches, expectSaneState, inZoneAsync, root, runBin } from './support.js';
 
@@ -51,20 +51,9 @@ function place(): Place {
 /** A `prep quiz` session in `zone` at `now` (a PREP_NOW), grading with `ratings`; returns how many answers were logged. */
 async function session(where: Place, zone: string, now: string, ratings: readonly Rating[]): Promise<number> {
   return inZoneAsync(zone, async () => {
-    const stdout = captureOutput(true);
-    const stderr = captureOutput(true);
     const prompts = autoPrompts(ratings);
-    const ctx: CommandContext = {
-      stdout,
-      stderr,
-      now: new Date(now),
-      dataDir: where.home,
-      contentDirs: [where.notes],
-      color: false,
-      width: 80,
-      env: { PREP_HOME: where.home, PREP_FUZZ: '0' },
-      interactive: true,
-    };
+    const ctx = terminalContext(where, now);
+    const { stdout, stderr } = ctx;
     const code = await runQuiz({ query: [], cram: false }, ctx, prompts);
     expect(code, stdout.text + stderr.text).toBe(0);
     expect(stderr.text).toBe('');

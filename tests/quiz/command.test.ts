@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, type Io } from '../../src/cli.js';
-import type { CommandContext } from '../../src/commands/context.js';
 import { run as runQuiz, type QuizOptions } from '../../src/commands/quiz.js';
 import { parseEvent, type LogEvent } from '../../src/store/events.js';
+import { terminalContext } from '../helpers/context.js';
 import { captureOutput, runPrep } from '../helpers/io.js';
 import { testdir } from '../helpers/testdir.js';
 import { describeInZone, zones, type Zone } from '../schedule/zones.js';
@@ -55,21 +55,10 @@ interface QuizRun {
 
 /** `prep quiz` through the command layer with scripted keypresses, at `now`. */
 async function quiz(where: Place, now: string, steps: Step[], options: Partial<QuizOptions> = {}): Promise<QuizRun> {
-  const stdout = captureOutput(true);
-  const stderr = captureOutput(true);
+  const ctx = terminalContext(where, now);
+  const { stdout, stderr } = ctx;
   const screens = (): string[] => stdout.text.split(CLEAR_SCREEN).slice(1);
   const prompts = scriptedPrompts(steps, () => screens().at(-1) ?? '');
-  const ctx: CommandContext = {
-    stdout,
-    stderr,
-    now: new Date(now),
-    dataDir: where.home,
-    contentDirs: [where.notes],
-    color: false,
-    width: 80,
-    env: { PREP_HOME: where.home, PREP_FUZZ: '0' },
-    interactive: true,
-  };
   const code = await runQuiz({ query: [], cram: false, ...options }, ctx, prompts);
   expect(stderr.text).toBe('');
   return { code, stdout: stdout.text, screens: screens(), stepsLeft: prompts.left };
