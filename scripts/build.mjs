@@ -7,11 +7,13 @@ import { build } from 'esbuild';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
-/** A hash of the loader's source and the dependencies' versions: the parse cache trusts only its own. */
-function loaderVersion() {
+/** A hash of some source folders and the dependencies' versions: a cache trusts only what its own code wrote. */
+function versionOf(...folders) {
   const hash = createHash('sha256');
-  const notes = new URL('../src/notes/', import.meta.url);
-  for (const name of readdirSync(notes).sort()) hash.update(readFileSync(new URL(name, notes)));
+  for (const folder of folders) {
+    const dir = new URL(`../src/${folder}/`, import.meta.url);
+    for (const name of readdirSync(dir).sort()) hash.update(readFileSync(new URL(name, dir)));
+  }
   hash.update(readFileSync(new URL('../package-lock.json', import.meta.url)));
   return hash.digest('hex').slice(0, 16);
 }
@@ -30,7 +32,11 @@ await build({
   // Loaded with require() when needed, from node_modules: highlight.js for coloured code,
   // gray-matter (with js-yaml) for notes that have front matter.
   external: ['highlight.js', 'gray-matter'],
-  define: { PREP_LOADER_VERSION: JSON.stringify(loaderVersion()) },
+  define: {
+    PREP_LOADER_VERSION: JSON.stringify(versionOf('notes')),
+    // Rendering depends on the renderer and on the nesting caps the loader shares with it.
+    PREP_RENDER_VERSION: JSON.stringify(versionOf('render', 'notes')),
+  },
   alias: { 'cli-highlight': './src/render/highlight.ts', 'node-emoji': './src/render/no-emoji.ts' },
   // Bundled CommonJS packages (gray-matter, js-yaml) call require() for Node's own modules.
   banner: { js: "import { createRequire as __prepRequire } from 'node:module'; const require = __prepRequire(import.meta.url);" },

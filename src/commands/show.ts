@@ -3,6 +3,7 @@ import type { Card } from '../notes/card.js';
 import { loadDecksetCached } from '../notes/cache.js';
 import { cardListLine } from '../render/breadcrumb.js';
 import { sanitizeInline, terminalJson } from '../render/sanitize.js';
+import { openRenderCache, renderKey } from '../render/cache.js';
 import { palette } from '../render/style.js';
 import { cardById, searchCards } from '../search/match.js';
 import { suggestTopics } from '../search/suggest.js';
@@ -40,11 +41,26 @@ function listing(cards: Card[], ctx: CommandContext): string {
   return cards.map((card) => `${cardListLine(card, options)}\n`).join('');
 }
 
+/** The cards rendered in full, from the render cache where it has them; the renderer is loaded only for the rest. */
 async function fullCards(cards: Card[], ctx: CommandContext): Promise<string> {
-  const { renderCard } = await import('../render/card.js');
   const options = { width: ctx.width, color: ctx.color };
-  const rule = palette(ctx.color).dim('─'.repeat(Math.min(ctx.width, 60)));
-  return `${cards.map((card) => renderCard(card, options)).join(`\n\n${rule}\n\n`)}\n`;
+  const style = palette(ctx.color);
+  const cache = openRenderCache(ctx.dataDir);
+  let renderCard: typeof import('../render/card.js').renderCard | undefined;
+  const rendered: string[] = [];
+  for (const card of cards) {
+    const key = renderKey(card, options, style.level);
+    let text = cache.get(key);
+    if (text === undefined) {
+      renderCard ??= (await import('../render/card.js')).renderCard;
+      text = renderCard(card, options);
+      cache.set(key, text);
+    }
+    rendered.push(text);
+  }
+  cache.save();
+  const rule = style.dim('─'.repeat(Math.min(ctx.width, 60)));
+  return `${rendered.join(`\n\n${rule}\n\n`)}\n`;
 }
 
 function noMatch(cards: Card[], query: string[]): string {
