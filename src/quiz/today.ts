@@ -1,6 +1,6 @@
 import { buildQueue, type Queue } from '../schedule/queue.js';
 import { dayStartOf, nextDayStart } from '../schedule/day.js';
-import { todayCounts, type Folded, type TodayCounts } from '../store/fold.js';
+import { todayCounts, type LogView, type TodayCounts } from '../store/fold.js';
 
 /** The daily limits in force for a session. */
 export interface DailyLimits {
@@ -16,9 +16,9 @@ export interface Today {
   queue: Queue;
 }
 
-/** Today's counts and queue for these cards, from the folded log, at `now`. */
-export function today(cardIds: readonly string[], folded: Folded, limits: DailyLimits, dayStartsAt: number, now: Date): Today {
-  const counts = todayCounts(folded, dayStartOf(now, dayStartsAt), nextDayStart(now, dayStartsAt));
-  const queue = buildQueue({ cardIds, states: folded.states, today: counts, now, limits, dayStartsAt });
+/** Today's counts and queue for these cards, from the review log, at `now`. */
+export function today(cardIds: readonly string[], log: LogView, limits: DailyLimits, dayStartsAt: number, now: Date): Today {
+  const counts = todayCounts(log, dayStartOf(now, dayStartsAt), nextDayStart(now, dayStartsAt));
+  const queue = buildQueue({ cardIds, states: log.states, today: counts, now, limits, dayStartsAt });
   return { counts, queue };
 }

@@ -4,7 +4,7 @@ import type { Queue } from '../schedule/queue.js';
 import { dayKey } from '../schedule/day.js';
 import { createScheduler } from '../schedule/scheduler.js';
 import { formatLocalIso } from '../store/events.js';
-import { orphans, type Folded } from '../store/fold.js';
+import { orphans, type LogView } from '../store/fold.js';
 import type { Settings } from '../store/settings.js';
 import { calendarOf } from './calendar.js';
 import { collectionOf } from './collection.js';
@@ -33,7 +33,8 @@ export interface AggregateInput {
    * is an orphan. Without it, `cards` is the whole notes.
    */
   noteCardIds?: ReadonlySet<string>;
-  folded: Folded;
+  /** The review log: folded, or the view restored from its snapshot. */
+  folded: LogView;
   now: Date;
   settings: StatsSettings;
 }

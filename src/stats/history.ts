@@ -1,5 +1,5 @@
 import { daysBetween } from '../schedule/day.js';
-import type { ReviewRecord } from '../store/fold.js';
+import type { ReviewFact } from '../store/fold.js';
 import { countRetention, emptyRetention } from './retention.js';
 import type { RetentionPeriod } from './types.js';
 
@@ -17,7 +17,7 @@ export interface ReviewDigest {
  * A review's interval before it is the one its previous review in the card's history scheduled.
  */
 export function digestHistory(
-  history: ReadonlyMap<string, readonly ReviewRecord[]>,
+  history: ReadonlyMap<string, readonly ReviewFact[]>,
   inScope: (card: string) => boolean,
   now: Date,
   dayStartsAt: number,
@@ -38,7 +38,7 @@ export function digestHistory(
   return digest;
 }
 
-function countToday(today: ReviewDigest['today'], record: ReviewRecord): void {
+function countToday(today: ReviewDigest['today'], record: ReviewFact): void {
   today.reviewed += 1;
   today.timeMs += record.ms;
   if (record.rating === 1) today.again += 1;

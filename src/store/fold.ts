@@ -47,6 +47,28 @@ export interface Folded {
   skips: SkipRecord[];
 }
 
+/** What a review says to statistics and daily limits: a ReviewRecord without its id and card. */
+export interface ReviewFact {
+  at: Date;
+  rating: Rating;
+  ms: number;
+  phaseBefore: Phase;
+  /** The card's state after the review, as far as statistics need it. */
+  state: Pick<CardState, 'scheduledDays'>;
+}
+
+/**
+ * What today's queue, `prep due` and `prep stats` read from the review log: a {@link Folded} log
+ * is one, and so is the lighter view restored from the log snapshot (src/store/snapshot.ts).
+ */
+export interface LogView {
+  /** Each reviewed card's current state; a card with no entry is new. */
+  states: ReadonlyMap<string, CardState>;
+  /** Each card's effective reviews in log order; cards with none have no entry. */
+  history: ReadonlyMap<string, readonly ReviewFact[]>;
+  skips: readonly { card: string; at: Date }[];
+}
+
 /** A fold of an empty log. */
 export function emptyFold(): Folded {
   return { states: new Map(), history: new Map(), reviews: new Map(), practice: [], skips: [] };
@@ -153,12 +175,12 @@ export interface TodayCounts {
  * Counts the effective reviews and skips whose time falls in [dayStart, nextDayStart). Learning and
  * relearning steps count in `reviewed` but not against the limits, as in Anki.
  */
-export function todayCounts(folded: Folded, dayStart: Date, nextDayStart: Date): TodayCounts {
+export function todayCounts(log: LogView, dayStart: Date, nextDayStart: Date): TodayCounts {
   const from = dayStart.getTime();
   const to = nextDayStart.getTime();
   const inDay = (at: Date): boolean => at.getTime() >= from && at.getTime() < to;
   const counts: TodayCounts = { newDone: 0, reviewsDone: 0, reviewed: 0, again: 0, ms: 0, skipped: new Set() };
-  for (const review of folded.reviews.values()) {
+  for (const review of [...log.history.values()].flat()) {
     if (!inDay(review.at)) {
       continue;
     }
@@ -173,7 +195,7 @@ export function todayCounts(folded: Folded, dayStart: Date, nextDayStart: Date):
       counts.reviewsDone += 1;
     }
   }
-  for (const skip of folded.skips) {
+  for (const skip of log.skips) {
     if (inDay(skip.at)) {
       counts.skipped.add(skip.card);
     }
@@ -185,6 +207,6 @@ export function todayCounts(folded: Folded, dayStart: Date, nextDayStart: Date):
  * Card ids with review history but no card in the notes (deleted, or renamed so that the id
  * changed), sorted. Their history is kept and reported, never deleted.
  */
-export function orphans(folded: Folded, cardIds: ReadonlySet<string>): string[] {
-  return [...folded.history.keys()].filter((id) => !cardIds.has(id)).sort();
+export function orphans(log: LogView, cardIds: ReadonlySet<string>): string[] {
+  return [...log.history.keys()].filter((id) => !cardIds.has(id)).sort();
 }
