@@ -36,6 +36,8 @@ await build({
     PREP_LOADER_VERSION: JSON.stringify(versionOf('notes')),
     // Rendering depends on the renderer and on the nesting caps the loader shares with it.
     PREP_RENDER_VERSION: JSON.stringify(versionOf('render', 'notes')),
+    // The log snapshot holds what the store's fold and the scheduler's states made of the log.
+    PREP_STORE_VERSION: JSON.stringify(versionOf('store', 'schedule')),
   },
   alias: { 'cli-highlight': './src/render/highlight.ts', 'node-emoji': './src/render/no-emoji.ts' },
   // Bundled CommonJS packages (gray-matter, js-yaml) call require() for Node's own modules.

@@ -8,7 +8,7 @@ import { today } from '../quiz/today.js';
 import { leftToday, nextCardDue } from '../quiz/summary.js';
 import { whenDue } from '../render/words.js';
 import type { CommandContext } from './context.js';
-import { loadNotesAndLog, type CardFilter } from './notes-and-log.js';
+import { loadNotesAndLogView, type CardFilter } from './notes-and-log.js';
 
 /** What `prep due` was asked for. */
 export interface DueOptions extends CardFilter {
@@ -30,7 +30,7 @@ export interface DueCard {
  * then learning cards due later today). `--json` prints it as an object.
  */
 export async function run(options: DueOptions, ctx: CommandContext): Promise<number> {
-  const loaded = await loadNotesAndLog(options, ctx);
+  const loaded = await loadNotesAndLogView(options, ctx);
   const limits = { newPerDay: loaded.settings.newPerDay, reviewsPerDay: loaded.settings.reviewsPerDay, extraNew: options.extraNew ?? 0 };
   const { queue } = today(loaded.cards.map((card) => card.id), loaded.folded, limits, loaded.settings.dayStartsAt, ctx.now);
   const byId = new Map(loaded.cards.map((card) => [card.id, card]));

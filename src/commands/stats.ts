@@ -5,7 +5,7 @@ import { aggregate } from '../stats/aggregate.js';
 import type { Stats } from '../stats/types.js';
 import { foldText } from '../text/fold.js';
 import type { CommandContext } from './context.js';
-import { loadNotesAndLog, type CardFilter } from './notes-and-log.js';
+import { loadNotesAndLogView, type CardFilter } from './notes-and-log.js';
 
 /** What `prep stats` was asked for: the cards (query words, deck name) as in `prep quiz`, and the form. */
 export interface StatsOptions extends CardFilter {
@@ -35,7 +35,7 @@ export async function run(options: StatsOptions, ctx: CommandContext): Promise<n
  * deck that chooses nothing is a PrepError.
  */
 export async function gatherStats(ctx: CommandContext, filter: CardFilter = { query: [] }): Promise<Stats> {
-  const { deckset, cards, settings, folded } = await loadNotesAndLog(filter, ctx);
+  const { deckset, cards, settings, folded } = await loadNotesAndLogView(filter, ctx);
   if (cards.length === 0 && (filter.deck !== undefined || filter.query.length > 0)) throw new PrepError(nothingChosen(deckset.cards, filter));
   return aggregate({ cards, noteCardIds: new Set(deckset.cards.map((card) => card.id)), folded, now: ctx.now, settings });
 }

@@ -86,6 +86,15 @@ export function readLog(dir: string): LogContents {
   if (content === undefined) {
     return { events: [], warnings: [] };
   }
+  return parseLogText(content, file, 1);
+}
+
+/**
+ * Parses lines of the review log that start at line `firstLine` of `file`: the events, and a
+ * warning naming the line for each torn, garbled or repeated one (the last line is the torn one
+ * when the text does not end in a line break).
+ */
+export function parseLogText(content: string, file: string, firstLine: number): LogContents {
   const events: LogEvent[] = [];
   const warnings: Diagnostic[] = [];
   const seen = new Set<string>();
@@ -98,9 +107,9 @@ export function readLog(dir: string): LogContents {
     const parsed = parseEvent(line);
     const torn = index === lines.length - 1 ? ' (the last line, cut short: was prep interrupted?)' : '';
     if (typeof parsed === 'string') {
-      warnings.push({ file, line: index + 1, message: `skipped a log line: ${parsed}${torn}` });
+      warnings.push({ file, line: firstLine + index, message: `skipped a log line: ${parsed}${torn}` });
     } else if (seen.has(parsed.id)) {
-      warnings.push({ file, line: index + 1, message: `skipped a log line: event id ${parsed.id} appears earlier in the log` });
+      warnings.push({ file, line: firstLine + index, message: `skipped a log line: event id ${parsed.id} appears earlier in the log` });
     } else {
       seen.add(parsed.id);
       events.push(parsed);
