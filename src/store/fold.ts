@@ -180,7 +180,7 @@ export function todayCounts(log: LogView, dayStart: Date, nextDayStart: Date): T
   const to = nextDayStart.getTime();
   const inDay = (at: Date): boolean => at.getTime() >= from && at.getTime() < to;
   const counts: TodayCounts = { newDone: 0, reviewsDone: 0, reviewed: 0, again: 0, ms: 0, skipped: new Set() };
-  for (const review of [...log.history.values()].flat()) {
+  for (const review of allFacts(log)) {
     if (!inDay(review.at)) {
       continue;
     }
@@ -201,6 +201,10 @@ export function todayCounts(log: LogView, dayStart: Date, nextDayStart: Date): T
     }
   }
   return counts;
+}
+
+function* allFacts(log: LogView): Iterable<ReviewFact> {
+  for (const facts of log.history.values()) yield* facts;
 }
 
 /**

@@ -17,8 +17,10 @@ const STATE_FIELDS = 11;
 const FACT_FIELDS = 6;
 
 /**
- * The snapshot file: the log view as flat number arrays (cards by index), and where in the log it
- * ends. A cache: rebuilt from the log when missing, stale or corrupt.
+ * The snapshot: the log view as flat number arrays (cards by index), and where in the log it
+ * ends. A cache: rebuilt from the log when missing, stale or corrupt. On disk: this header as one
+ * JSON line, padded to a multiple of 8 bytes, then the numbers as 64-bit floats (states, history,
+ * skips, in that order), which load without parsing.
  */
 interface SnapshotFile {
   version: string;
@@ -30,18 +32,18 @@ interface SnapshotFile {
   tail: string;
   cards: string[];
   /** Per state: card, phase, due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, lastReview (-1: none). */
-  states: number[];
+  states: ArrayLike<number>;
   /** Per review, each card's in log order: card, at, rating, ms, phase before, scheduledDays after. */
-  history: number[];
+  history: ArrayLike<number>;
   /** Per skip: card, at. */
-  skips: number[];
+  skips: ArrayLike<number>;
   /** The warnings of the lines covered, given again on every read as reading the whole log would. */
   warnings: Diagnostic[];
 }
 
 /** Where the snapshot of the review log lives in the data directory. */
 export function snapshotPath(dir: string): string {
-  return path.join(dir, 'cache', 'log-view.json');
+  return path.join(dir, 'cache', 'log-view.snapshot');
 }
 
 /**
@@ -139,7 +141,7 @@ function viewOf(snapshot: SnapshotFile): MutableView {
   const card = (index: number): string => snapshot.cards[index] ?? '';
   const states = new Map<string, CardState>();
   for (let i = 0; i < snapshot.states.length; i += STATE_FIELDS) {
-    const s = snapshot.states.slice(i, i + STATE_FIELDS) as number[];
+    const s = Array.from({ length: STATE_FIELDS }, (_, field) => snapshot.states[i + field] ?? 0);
     const [id = 0, phase = 0, due = 0, stability = 0, difficulty = 0, elapsedDays = 0, scheduledDays = 0, learningSteps = 0, reps = 0, lapses = 0, last = -1] = s;
     const state: CardState = { phase: PHASES[phase] ?? 'new', due: new Date(due), stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses };
     if (last >= 0) state.lastReview = new Date(last);
@@ -201,39 +203,55 @@ function writeSnapshotAt(dir: string, fd: number, view: LogView, at: { ino: numb
     for (const fact of facts) history.push(index(id), fact.at.getTime(), fact.rating, fact.ms, PHASES.indexOf(fact.phaseBefore), fact.state.scheduledDays);
   }
   const skips = view.skips.flatMap((skip) => [index(skip.card), skip.at.getTime()]);
-  const snapshot: SnapshotFile = { version: STORE_VERSION, ...at, tail, cards, states, history, skips };
+  const header = { version: STORE_VERSION, ...at, tail, cards, counts: [states.length, history.length, skips.length] };
   const target = snapshotPath(dir);
   try {
     mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
-    writeFileSync(`${target}.tmp`, JSON.stringify(snapshot));
+    writeFileSync(`${target}.tmp`, Buffer.concat([paddedLine(JSON.stringify(header)), Buffer.from(Float64Array.from([...states, ...history, ...skips]).buffer)]));
     renameSync(`${target}.tmp`, target);
   } catch {
     // A snapshot is only a speed-up: the next run reads the whole log again.
   }
 }
 
+/** A JSON line padded with spaces so that what follows starts at a multiple of 8 bytes. */
+function paddedLine(json: string): Buffer {
+  const length = Buffer.byteLength(json) + 1;
+  return Buffer.from(`${json}${' '.repeat((8 - (length % 8)) % 8)}\n`);
+}
+
 function readSnapshotFile(file: string): SnapshotFile | undefined {
   try {
     if (!statSync(file).isFile()) return undefined;
-    const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<SnapshotFile> | null;
-    if (!data || data.version !== STORE_VERSION) return undefined;
-    const numbers = (value: unknown): value is number[] => Array.isArray(value) && value.every((item) => typeof item === 'number' && Number.isFinite(item));
+    const bytes = readFileSync(file);
+    const end = bytes.indexOf(0x0a);
+    if (end === -1 || (end + 1) % 8 !== 0) return undefined;
+    const header = JSON.parse(bytes.subarray(0, end).toString('utf8')) as Partial<SnapshotFile & { counts: number[] }> | null;
+    if (!header || header.version !== STORE_VERSION) return undefined;
+    const [states = -1, history = -1, skips = -1] = Array.isArray(header.counts) ? header.counts : [];
+    const numbers = new Float64Array(bytes.buffer.slice(bytes.byteOffset + end + 1, bytes.byteOffset + bytes.length));
     const valid =
-      typeof data.ino === 'number' &&
-      typeof data.offset === 'number' &&
-      typeof data.lines === 'number' &&
-      typeof data.tail === 'string' &&
-      Array.isArray(data.cards) &&
-      data.cards.every((card) => typeof card === 'string') &&
-      numbers(data.states) &&
-      data.states.length % STATE_FIELDS === 0 &&
-      numbers(data.history) &&
-      data.history.length % FACT_FIELDS === 0 &&
-      numbers(data.skips) &&
-      data.skips.length % 2 === 0 &&
-      Array.isArray(data.warnings) &&
-      data.warnings.every((warning) => typeof warning?.file === 'string' && typeof warning.line === 'number' && typeof warning.message === 'string');
-    return valid ? (data as SnapshotFile) : undefined;
+      typeof header.ino === 'number' &&
+      typeof header.offset === 'number' &&
+      typeof header.lines === 'number' &&
+      typeof header.tail === 'string' &&
+      Array.isArray(header.cards) &&
+      header.cards.every((card) => typeof card === 'string') &&
+      Array.isArray(header.warnings) &&
+      header.warnings.every((warning) => typeof warning?.file === 'string' && typeof warning.line === 'number' && typeof warning.message === 'string') &&
+      states % STATE_FIELDS === 0 &&
+      history % FACT_FIELDS === 0 &&
+      skips % 2 === 0 &&
+      states >= 0 && history >= 0 && skips >= 0 &&
+      states + history + skips === numbers.length &&
+      numbers.every(Number.isFinite);
+    if (!valid) return undefined;
+    return {
+      ...(header as SnapshotFile),
+      states: numbers.subarray(0, states),
+      history: numbers.subarray(states, states + history),
+      skips: numbers.subarray(states + history),
+    };
   } catch {
     return undefined;
   }

@@ -96,10 +96,12 @@ describe('the log snapshot is invisible', () => {
     writeFileSync(reviewLogPath(dir), lines(events));
     readLogView(dir);
     expect(existsSync(snapshotPath(dir))).toBe(true);
-    // Prove the next read uses it: change what it holds, not the log.
-    const snapshot = JSON.parse(readFileSync(snapshotPath(dir), 'utf8')) as { cards: string[] };
-    writeFileSync(snapshotPath(dir), JSON.stringify({ ...snapshot, cards: ['from-the-snapshot'] }));
-    expect(readLogView(dir).view.skips.map((skip) => skip.card)).toEqual(['from-the-snapshot']);
+    // Prove the next read uses it: change what it holds (a card name of the same length), not the log.
+    const bytes = readFileSync(snapshotPath(dir));
+    const header = bytes.indexOf(0x0a);
+    const edited = bytes.subarray(0, header).toString('utf8').replace('"cards":["a"]', '"cards":["z"]');
+    writeFileSync(snapshotPath(dir), Buffer.concat([Buffer.from(edited), bytes.subarray(header)]));
+    expect(readLogView(dir).view.skips.map((skip) => skip.card)).toEqual(['z']);
   });
 
   it('is ignored when corrupt, when the log was replaced, or rewritten before its end', () => {
@@ -108,7 +110,7 @@ describe('the log snapshot is invisible', () => {
     const first = toEvents([{ kind: 'skip', card: 'a', at }, { kind: 'skip', card: 'b', at }]);
     writeFileSync(reviewLogPath(dir), lines(first));
     readLogView(dir);
-    for (const garbage of ['{', 'null', '{"version":"source","states":[1]}']) {
+    for (const garbage of ['{', 'null', '{"version":"source","states":[1]}', '{"version":"source","counts":[0,0,2]}      \n12345678']) {
       writeFileSync(snapshotPath(dir), garbage);
       expect(plain(readLogView(dir).view)).toEqual(wholeFold(dir));
     }
