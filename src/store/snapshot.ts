@@ -81,7 +81,7 @@ function readFromSnapshot(dir: string, file: string): { view: LogView; warnings:
     if (bytesAt(fd, snapshot.offset - before, before).toString('base64') !== snapshot.tail) return undefined;
     const appended = bytesAt(fd, snapshot.offset, stat.size - snapshot.offset);
     const complete = appended.lastIndexOf(0x0a) + 1;
-    const view = viewOf(snapshot);
+    const view = new SnapshotView(snapshot);
     const whole = parseLogText(appended.subarray(0, complete).toString('utf8'), file, snapshot.lines + 1);
     if (!applyAll(view, whole.events)) return undefined;
     const lines = snapshot.lines + countLines(appended.subarray(0, complete));
@@ -97,21 +97,109 @@ function readFromSnapshot(dir: string, file: string): { view: LogView; warnings:
   }
 }
 
-/** A view that new events can be applied to (the maps a LogView only lets readers read). */
-interface MutableView {
-  states: Map<string, CardState>;
-  history: Map<string, ReviewFact[]>;
-  skips: { card: string; at: Date }[];
+/**
+ * The log view restored from a snapshot: states and skips at once, the reviews only when asked,
+ * so that `prep due`, which needs only today's, never builds the other ~200,000.
+ */
+class SnapshotView implements LogView {
+  readonly states = new Map<string, CardState>();
+  readonly skips: { card: string; at: Date }[] = [];
+  /** Reviews appended since the snapshot, in log order (undone ones taken out). */
+  private readonly appended: { card: string; fact: ReviewFact }[] = [];
+  private built: Map<string, ReviewFact[]> | undefined;
+
+  constructor(private readonly snapshot: SnapshotFile) {
+    for (let i = 0; i < snapshot.states.length; i += STATE_FIELDS) {
+      const s = Array.from({ length: STATE_FIELDS }, (_, field) => snapshot.states[i + field] ?? 0);
+      const [id = 0, phase = 0, due = 0, stability = 0, difficulty = 0, elapsedDays = 0, scheduledDays = 0, learningSteps = 0, reps = 0, lapses = 0, last = -1] = s;
+      const state: CardState = { phase: PHASES[phase] ?? 'new', due: new Date(due), stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses };
+      if (last >= 0) state.lastReview = new Date(last);
+      this.states.set(this.card(id), state);
+    }
+    for (let i = 0; i < snapshot.skips.length; i += 2) this.skips.push({ card: this.card(snapshot.skips[i] ?? 0), at: new Date(snapshot.skips[i + 1] ?? 0) });
+  }
+
+  get history(): ReadonlyMap<string, readonly ReviewFact[]> {
+    this.built ??= this.build();
+    return this.built;
+  }
+
+  /** The reviews whose time falls in [from, to), found without building the others. */
+  reviewsBetween(from: Date, to: Date): ReviewFact[] {
+    const inRange = (at: number): boolean => at >= from.getTime() && at < to.getTime();
+    if (this.built) return [...this.built.values()].flat().filter((fact) => inRange(fact.at.getTime()));
+    const found: ReviewFact[] = [];
+    const h = this.snapshot.history;
+    for (let i = 0; i < h.length; i += FACT_FIELDS) {
+      if (inRange(h[i + 1] ?? 0)) found.push(this.fact(i));
+    }
+    return [...found, ...this.appended.map(({ fact }) => fact).filter((fact) => inRange(fact.at.getTime()))];
+  }
+
+  addReview(card: string, fact: ReviewFact): void {
+    this.appended.push({ card, fact });
+    this.built?.set(card, [...(this.built.get(card) ?? []), fact]);
+  }
+
+  /** Takes an appended review out; true when it was its card's last review. */
+  removeReview(card: string, fact: ReviewFact): boolean {
+    const index = this.appended.findIndex((entry) => entry.fact === fact);
+    const wasLast = index !== -1 && !this.appended.slice(index + 1).some((entry) => entry.card === card);
+    if (index !== -1) this.appended.splice(index, 1);
+    if (this.built) {
+      const rest = (this.built.get(card) ?? []).filter((other) => other !== fact);
+      if (rest.length === 0) this.built.delete(card);
+      else this.built.set(card, rest);
+    }
+    return wasLast;
+  }
+
+  /** Whether the card has any review left. */
+  hasReviews(card: string): boolean {
+    if (this.built) return (this.built.get(card)?.length ?? 0) > 0;
+    if (this.appended.some((entry) => entry.card === card)) return true;
+    const index = this.snapshot.cards.indexOf(card);
+    const h = this.snapshot.history;
+    for (let i = 0; i < h.length; i += FACT_FIELDS) if (h[i] === index) return true;
+    return false;
+  }
+
+  private build(): Map<string, ReviewFact[]> {
+    const history = new Map<string, ReviewFact[]>();
+    const add = (card: string, fact: ReviewFact): void => {
+      const facts = history.get(card);
+      if (facts) facts.push(fact);
+      else history.set(card, [fact]);
+    };
+    for (let i = 0; i < this.snapshot.history.length; i += FACT_FIELDS) add(this.card(this.snapshot.history[i] ?? 0), this.fact(i));
+    for (const { card, fact } of this.appended) add(card, fact);
+    return history;
+  }
+
+  private fact(i: number): ReviewFact {
+    const h = this.snapshot.history;
+    return {
+      at: new Date(h[i + 1] ?? 0),
+      rating: (h[i + 2] ?? 1) as Rating,
+      ms: h[i + 3] ?? 0,
+      phaseBefore: PHASES[h[i + 4] ?? 0] ?? 'new',
+      state: { scheduledDays: h[i + 5] ?? 0 },
+    };
+  }
+
+  private card(index: number): string {
+    return this.snapshot.cards[index] ?? '';
+  }
 }
 
 /** Applies appended events; false when one cannot be applied to a view (an undo of an older review). */
-function applyAll(view: MutableView, events: LogEvent[]): boolean {
+function applyAll(view: SnapshotView, events: LogEvent[]): boolean {
   const appended = new Map<string, { card: string; fact: ReviewFact; before: CardState | undefined }>();
   for (const event of events) {
     if (event.type === 'review') {
       const fact: ReviewFact = { at: event.at, rating: event.rating, ms: event.ms, phaseBefore: event.phaseBefore, state: event.state };
       appended.set(event.id, { card: event.card, fact, before: view.states.get(event.card) });
-      view.history.set(event.card, [...(view.history.get(event.card) ?? []), fact]);
+      view.addReview(event.card, fact);
       view.states.set(event.card, event.state);
     } else if (event.type === 'skip') {
       view.skips.push({ card: event.card, at: event.at });
@@ -119,52 +207,17 @@ function applyAll(view: MutableView, events: LogEvent[]): boolean {
       const review = appended.get(event.undoes);
       if (!review) return false;
       appended.delete(event.undoes);
-      undoFact(view, review);
+      undoReview(view, review);
     }
   }
   return true;
 }
 
 /** Takes a review out as the fold does: the card's state goes back only when it was its last review. */
-function undoFact(view: MutableView, review: { card: string; fact: ReviewFact; before: CardState | undefined }): void {
-  const facts = view.history.get(review.card) ?? [];
-  const wasLast = facts.at(-1) === review.fact;
-  const rest = facts.filter((fact) => fact !== review.fact);
-  if (rest.length === 0) view.history.delete(review.card);
-  else view.history.set(review.card, rest);
-  if (!wasLast) return;
-  if (review.before === undefined || rest.length === 0) view.states.delete(review.card);
+function undoReview(view: SnapshotView, review: { card: string; fact: ReviewFact; before: CardState | undefined }): void {
+  if (!view.removeReview(review.card, review.fact)) return;
+  if (review.before === undefined || !view.hasReviews(review.card)) view.states.delete(review.card);
   else view.states.set(review.card, review.before);
-}
-
-function viewOf(snapshot: SnapshotFile): MutableView {
-  const card = (index: number): string => snapshot.cards[index] ?? '';
-  const states = new Map<string, CardState>();
-  for (let i = 0; i < snapshot.states.length; i += STATE_FIELDS) {
-    const s = Array.from({ length: STATE_FIELDS }, (_, field) => snapshot.states[i + field] ?? 0);
-    const [id = 0, phase = 0, due = 0, stability = 0, difficulty = 0, elapsedDays = 0, scheduledDays = 0, learningSteps = 0, reps = 0, lapses = 0, last = -1] = s;
-    const state: CardState = { phase: PHASES[phase] ?? 'new', due: new Date(due), stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses };
-    if (last >= 0) state.lastReview = new Date(last);
-    states.set(card(id), state);
-  }
-  const history = new Map<string, ReviewFact[]>();
-  const h = snapshot.history;
-  for (let i = 0; i < h.length; i += FACT_FIELDS) {
-    const id = card(h[i] ?? 0);
-    const fact: ReviewFact = {
-      at: new Date(h[i + 1] ?? 0),
-      rating: (h[i + 2] ?? 1) as Rating,
-      ms: h[i + 3] ?? 0,
-      phaseBefore: PHASES[h[i + 4] ?? 0] ?? 'new',
-      state: { scheduledDays: h[i + 5] ?? 0 },
-    };
-    const facts = history.get(id);
-    if (facts) facts.push(fact);
-    else history.set(id, [fact]);
-  }
-  const skips: { card: string; at: Date }[] = [];
-  for (let i = 0; i < snapshot.skips.length; i += 2) skips.push({ card: card(snapshot.skips[i] ?? 0), at: new Date(snapshot.skips[i + 1] ?? 0) });
-  return { states, history, skips };
 }
 
 function writeSnapshot(dir: string, file: string, view: LogView, ino: number, size: number, warnings: Diagnostic[]): void {

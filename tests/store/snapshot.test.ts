@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CardState, Phase, Rating } from '../../src/schedule/state.js';
 import { serializeEvent, type LogEvent } from '../../src/store/events.js';
-import { foldLog, type LogView } from '../../src/store/fold.js';
+import { foldLog, todayCounts, type LogView } from '../../src/store/fold.js';
 import { readLog, reviewLogPath } from '../../src/store/log.js';
 import { readLogView, snapshotPath } from '../../src/store/snapshot.js';
 import { testdir } from '../helpers/testdir.js';
@@ -73,9 +73,9 @@ const lines = (events: LogEvent[]): string => events.map((event) => `${serialize
 const wholeFold = (dir: string): unknown => plain(foldLog(readLog(dir).events));
 
 describe('the log snapshot is invisible', () => {
-  it('a view from a snapshot plus appended lines equals the fold of the whole log', () => {
+  it('a view from a snapshot plus appended lines equals the fold of the whole log, and counts a day the same', () => {
     fc.assert(
-      fc.property(fc.array(arbStep, { maxLength: 30 }), fc.array(fc.nat(), { maxLength: 3 }), (steps, cuts) => {
+      fc.property(fc.array(arbStep, { maxLength: 30 }), fc.array(fc.nat(), { maxLength: 3 }), arbTime, fc.nat(800), (steps, cuts, dayStart, days) => {
         const dir = testdir();
         const events = toEvents(steps);
         const points = [...new Set(cuts.map((cut) => cut % (events.length + 1)))].sort((a, b) => a - b);
@@ -83,6 +83,9 @@ describe('the log snapshot is invisible', () => {
         for (const point of [...points, events.length]) {
           appendFileSync(reviewLogPath(dir), lines(events.slice(written, point)));
           written = point;
+          // Today's counts from a view whose reviews were never built, then everything.
+          const dayEnd = new Date(dayStart.getTime() + days * 86_400_000);
+          expect(todayCounts(readLogView(dir).view, dayStart, dayEnd)).toEqual(todayCounts(foldLog(readLog(dir).events), dayStart, dayEnd));
           expect(plain(readLogView(dir).view)).toEqual(wholeFold(dir));
         }
       }),
