@@ -109,12 +109,22 @@ class SnapshotView implements LogView {
   private built: Map<string, ReviewFact[]> | undefined;
 
   constructor(private readonly snapshot: SnapshotFile) {
-    for (let i = 0; i < snapshot.states.length; i += STATE_FIELDS) {
-      const s = Array.from({ length: STATE_FIELDS }, (_, field) => snapshot.states[i + field] ?? 0);
-      const [id = 0, phase = 0, due = 0, stability = 0, difficulty = 0, elapsedDays = 0, scheduledDays = 0, learningSteps = 0, reps = 0, lapses = 0, last = -1] = s;
-      const state: CardState = { phase: PHASES[phase] ?? 'new', due: new Date(due), stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses };
-      if (last >= 0) state.lastReview = new Date(last);
-      this.states.set(this.card(id), state);
+    const s = snapshot.states;
+    for (let i = 0; i < s.length; i += STATE_FIELDS) {
+      const at = (field: number): number => s[i + field] ?? 0;
+      const state: CardState = {
+        phase: PHASES[at(1)] ?? 'new',
+        due: new Date(at(2)),
+        stability: at(3),
+        difficulty: at(4),
+        elapsedDays: at(5),
+        scheduledDays: at(6),
+        learningSteps: at(7),
+        reps: at(8),
+        lapses: at(9),
+      };
+      if (at(10) >= 0) state.lastReview = new Date(at(10));
+      this.states.set(this.card(at(0)), state);
     }
     for (let i = 0; i < snapshot.skips.length; i += 2) this.skips.push({ card: this.card(snapshot.skips[i] ?? 0), at: new Date(snapshot.skips[i + 1] ?? 0) });
   }
