@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Deckset, Diagnostic } from './card.js';
+import { readCacheFile, writeCacheFile } from '../cache-file.js';
 import { assemble, loadNote, type Identities, type LoadedNote, type ParseNote } from './assemble.js';
 import { findNoteFiles } from './files.js';
 import type { CardDraft } from './parse.js';
@@ -68,7 +69,7 @@ export async function loadDecksetCached(contentDirs: string[], dataDir: string):
   }
   const known = changed ? undefined : validIdentities(cached.identities);
   const { deckset, identities } = assemble(notes, diagnostics, known);
-  if (changed || !known) writeCache(cacheFile, { loader: LOADER_VERSION, writtenAt: Date.now(), files: fresh, identities });
+  if (changed || !known) writeCacheFile(cacheFile, JSON.stringify({ loader: LOADER_VERSION, writtenAt: Date.now(), files: fresh, identities }));
   return deckset;
 }
 
@@ -92,25 +93,13 @@ function reusable(cache: CacheFile, file: string, stamp: FileStamp): LoadedNote 
 function readCache(file: string): CacheFile {
   const empty: CacheFile = { loader: LOADER_VERSION, writtenAt: 0, files: {} };
   try {
-    if (!statSync(file).isFile()) return empty;
-    const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheFile> | null;
+    const bytes = readCacheFile(file);
+    if (!bytes) return empty;
+    const data = JSON.parse(bytes.toString('utf8')) as Partial<CacheFile> | null;
     if (data?.loader !== LOADER_VERSION || typeof data.writtenAt !== 'number' || typeof data.files !== 'object' || data.files === null) return empty;
     return { loader: data.loader, writtenAt: data.writtenAt, files: data.files, ...(data.identities ? { identities: data.identities } : {}) };
   } catch {
     return empty;
-  }
-}
-
-function writeCache(file: string, data: CacheFile): void {
-  // One name for every writer: a run killed before the rename leaves nothing that piles up, and
-  // two runs writing at once can at worst leave a corrupt cache, which the next run ignores.
-  const temporary = `${file}.tmp`;
-  try {
-    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    writeFileSync(temporary, JSON.stringify(data));
-    renameSync(temporary, file);
-  } catch {
-    // A cache is only a speed-up: a read-only or full data directory costs a re-parse next time.
   }
 }
 

@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { readCacheFile, writeCacheFile } from '../cache-file.js';
 import type { Card } from '../notes/card.js';
 import type { RenderOptions } from './style.js';
 
@@ -50,29 +50,19 @@ export function openRenderCache(dataDir: string): RenderCache {
       changed = true;
     },
     save: () => {
-      if (changed) write(file, { version: RENDER_VERSION, entries: [...entries].slice(-KEEP) });
+      if (changed) writeCacheFile(file, JSON.stringify({ version: RENDER_VERSION, entries: [...entries].slice(-KEEP) } satisfies CacheFile));
     },
   };
 }
 
 function readEntries(file: string): [string, string][] {
   try {
-    if (!statSync(file).isFile()) return [];
-    const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheFile> | null;
+    const bytes = readCacheFile(file);
+    if (!bytes) return [];
+    const data = JSON.parse(bytes.toString('utf8')) as Partial<CacheFile> | null;
     if (data?.version !== RENDER_VERSION || !Array.isArray(data.entries)) return [];
     return data.entries.filter((entry): entry is [string, string] => Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'string');
   } catch {
     return [];
-  }
-}
-
-function write(file: string, data: CacheFile): void {
-  const temporary = `${file}.tmp`;
-  try {
-    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    writeFileSync(temporary, JSON.stringify(data));
-    renameSync(temporary, file);
-  } catch {
-    // Only a speed-up: the next show renders again.
   }
 }

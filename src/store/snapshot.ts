@@ -1,4 +1,5 @@
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { readCacheFile, writeCacheFile } from '../cache-file.js';
 import path from 'node:path';
 import type { Diagnostic } from '../notes/card.js';
 import type { CardState, Phase, Rating } from '../schedule/state.js';
@@ -267,14 +268,11 @@ function writeSnapshotAt(dir: string, fd: number, view: LogView, at: { ino: numb
   }
   const skips = view.skips.flatMap((skip) => [index(skip.card), skip.at.getTime()]);
   const header = { version: STORE_VERSION, ...at, tail, cards, counts: [states.length, history.length, skips.length] };
-  const target = snapshotPath(dir);
-  try {
-    mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
-    writeFileSync(`${target}.tmp`, Buffer.concat([paddedLine(JSON.stringify(header)), Buffer.from(Float64Array.from([...states, ...history, ...skips]).buffer)]));
-    renameSync(`${target}.tmp`, target);
-  } catch {
-    // A snapshot is only a speed-up: the next run reads the whole log again.
-  }
+  const numbers = new Float64Array(states.length + history.length + skips.length);
+  numbers.set(states);
+  numbers.set(history, states.length);
+  numbers.set(skips, states.length + history.length);
+  writeCacheFile(snapshotPath(dir), Buffer.concat([paddedLine(JSON.stringify(header)), new Uint8Array(numbers.buffer)]));
 }
 
 /** A JSON line padded with spaces so that what follows starts at a multiple of 8 bytes. */
@@ -285,8 +283,8 @@ function paddedLine(json: string): Buffer {
 
 function readSnapshotFile(file: string): SnapshotFile | undefined {
   try {
-    if (!statSync(file).isFile()) return undefined;
-    const bytes = readFileSync(file);
+    const bytes = readCacheFile(file);
+    if (!bytes) return undefined;
     const end = bytes.indexOf(0x0a);
     if (end === -1 || (end + 1) % 8 !== 0) return undefined;
     const header = JSON.parse(bytes.subarray(0, end).toString('utf8')) as Partial<SnapshotFile & { counts: number[] }> | null;
