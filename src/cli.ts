@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { CommandContext, Output } from './commands/context.js';
 import { ExitCode, PrepError } from './errors.js';
+import type { Settings } from './store/settings.js';
 import { bundledContent, packageVersion } from './package.js';
 import { sanitize, sanitizeInline } from './render/sanitize.js';
 
@@ -158,17 +159,21 @@ function collect(value: string, previous: string[] | undefined): string[] {
 async function makeContext(options: GlobalOptions, io: Io): Promise<CommandContext> {
   const { dataDir } = await import('./store/paths.js');
   const home = dataDir(io.env);
+  const { loadSettings } = await import('./store/settings.js');
+  let settings: Settings | undefined;
+  const readSettings = (): Settings => (settings ??= loadSettings(home, (message) => io.stderr.write(`prep: warning: ${sanitizeInline(message)}\n`)));
   const color = options.color && !(io.env.NO_COLOR ?? '') && (await io.colorSupported());
   return {
     stdout: io.stdout,
     stderr: io.stderr,
     now: clock(io.env),
     dataDir: home,
-    contentDirs: await contentDirs(options, io, home),
+    contentDirs: contentDirs(options, io, readSettings),
     color,
     width: io.columns && io.columns > 0 ? io.columns : Number.parseInt(io.env.COLUMNS ?? '', 10) || 80,
     env: io.env,
     interactive: io.stdinIsTTY && io.stdout.isTTY,
+    settings: readSettings,
   };
 }
 
@@ -181,13 +186,12 @@ function clock(env: NodeJS.ProcessEnv): Date {
   return time;
 }
 
-async function contentDirs(options: GlobalOptions, io: Io, home: string): Promise<string[]> {
+function contentDirs(options: GlobalOptions, io: Io, settings: () => Settings): string[] {
   const resolve = (dirs: string[]): string[] => dirs.map((dir) => path.resolve(io.cwd, dir));
   if (options.content && options.content.length > 0) return resolve(options.content);
   const fromEnv = (io.env.PREP_CONTENT ?? '').split(path.delimiter).filter((dir) => dir !== '');
   if (fromEnv.length > 0) return resolve(fromEnv);
-  const { loadSettings } = await import('./store/settings.js');
-  const fromSettings = loadSettings(home, (message) => io.stderr.write(`prep: warning: ${message}\n`)).contentDirs;
+  const fromSettings = settings().contentDirs;
   return fromSettings.length > 0 ? resolve(fromSettings) : [bundledContent()];
 }
 

@@ -1,3 +1,5 @@
+import type { Settings } from '../store/settings.js';
+
 /** Where a command writes: the process streams in the CLI, strings in tests. */
 export interface Output {
   write(text: string): void;
@@ -24,4 +26,6 @@ export interface CommandContext {
   env: NodeJS.ProcessEnv;
   /** True when both stdin and stdout are terminals, so prep can ask questions. */
   interactive: boolean;
+  /** The user's settings, read from the data directory on first use (warnings once, to stderr). */
+  settings(): Settings;
 }

@@ -4,7 +4,7 @@ import { searchCards } from '../search/match.js';
 import { foldLog, type Folded, type LogView } from '../store/fold.js';
 import { readLog } from '../store/log.js';
 import { readLogView } from '../store/snapshot.js';
-import { loadSettings, type Settings } from '../store/settings.js';
+import type { Settings } from '../store/settings.js';
 import { foldText } from '../text/fold.js';
 import type { CommandContext } from './context.js';
 import { formatDiagnostic, reportNoteProblems } from './problems.js';
@@ -44,7 +44,7 @@ async function loadWith<Log>(filter: CardFilter, ctx: CommandContext, readReview
   const deckset = await loadDecksetCached(ctx.contentDirs, ctx.dataDir);
   reportNoteProblems(deckset.diagnostics, ctx);
   const warn = (message: string): void => ctx.stderr.write(`prep: warning: ${message}\n`);
-  const settings = loadSettings(ctx.dataDir, warn);
+  const settings = ctx.settings();
   const { log, warnings } = readReviews();
   for (const warning of warnings) warn(formatDiagnostic(warning));
   return { deckset, cards: filterCards(deckset.cards, filter), settings, folded: log };

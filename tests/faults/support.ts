@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import type { CommandContext } from '../../src/commands/context.js';
 import { run as runQuiz } from '../../src/commands/quiz.js';
 import { createScheduler } from '../../src/schedule/scheduler.js';
+import { loadSettings } from '../../src/store/settings.js';
 import type { CardState } from '../../src/schedule/state.js';
 import { parseEvent, serializeEvent, type LogEvent } from '../../src/store/events.js';
 import { applyEvent, foldLog, type Folded } from '../../src/store/fold.js';
@@ -205,6 +206,7 @@ export async function scriptedQuiz(home: string, notes: string, now: string, ste
     width: 80,
     env: { PREP_HOME: home, PREP_FUZZ: '0', ...env },
     interactive: true,
+    settings: () => loadSettings(home),
   };
   const code = await runQuiz({ query: [], cram: false }, ctx, prompts);
   return { code, stdout: stdout.text, stderr: stderr.text, stepsLeft: prompts.left };

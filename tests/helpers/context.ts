@@ -1,4 +1,5 @@
 import type { CommandContext } from '../../src/commands/context.js';
+import { loadSettings } from '../../src/store/settings.js';
 import { captureOutput, type CapturedOutput } from './io.js';
 
 /** A command context as a terminal gives it (interactive, no colour, 80 columns), printing into strings. */
@@ -13,5 +14,6 @@ export function terminalContext(where: { home: string; notes: string }, now: str
     width: 80,
     env: { PREP_HOME: where.home, PREP_FUZZ: '0' },
     interactive: true,
+    settings: () => loadSettings(where.home),
   };
 }

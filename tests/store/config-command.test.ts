@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../../src/commands/config.js';
 import type { CommandContext, Output } from '../../src/commands/context.js';
 import { PrepError } from '../../src/errors.js';
+import { loadSettings } from '../../src/store/settings.js';
 import { testdir } from '../helpers/testdir.js';
 
 function capture(): Output & { text: string } {
@@ -30,6 +31,7 @@ function context(dir: string): CommandContext & { stdout: ReturnType<typeof capt
     width: 80,
     env: { PREP_HOME: dir },
     interactive: false,
+    settings: () => loadSettings(dir),
   };
 }
 
