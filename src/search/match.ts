@@ -1,9 +1,8 @@
 import type { Card } from '../notes/card.js';
 import { searchFold } from './fold.js';
 
-/** Where a query word was found, best first: the rank of a match is its worst word's field. */
-const FIELDS = ['question', 'section', 'deck', 'answer'] as const;
 
+/** A card's searchable text, best field first: question, section path, deck, answer. A match ranks by its worst word's field. */
 interface FoldedCard {
   card: Card;
   fields: readonly [string, string, string, string];
@@ -53,6 +52,3 @@ export function cardById(cards: Card[], query: string[]): Card | undefined {
   const prefixed = cards.filter((card) => card.id.startsWith(wanted));
   return prefixed.length === 1 ? prefixed[0] : undefined;
 }
-
-/** The field names of a match rank, for documentation and tests. */
-export const matchFields: readonly string[] = FIELDS;
