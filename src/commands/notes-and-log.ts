@@ -47,14 +47,14 @@ async function loadWith<Log>(filter: CardFilter, ctx: CommandContext, readReview
   const settings = ctx.settings();
   const { log, warnings } = readReviews();
   for (const warning of warnings) warn(formatDiagnostic(warning));
-  return { deckset, cards: filterCards(deckset.cards, filter), settings, folded: log };
+  return { deckset, cards: filterCards(deckset, filter), settings, folded: log };
 }
 
 /** The cards in the named deck (case- and width-insensitive) that match the query, in notes order. */
-export function filterCards(cards: Card[], filter: CardFilter): Card[] {
+export function filterCards(deckset: Deckset, filter: CardFilter): Card[] {
   const deck = filter.deck === undefined ? undefined : foldText(filter.deck);
-  const inDeck = deck === undefined ? cards : cards.filter((card) => foldText(card.deck) === deck);
+  const inDeck = deck === undefined ? deckset.cards : deckset.cards.filter((card) => foldText(card.deck) === deck);
   if (filter.query.length === 0) return inDeck;
-  const matching = new Set(searchCards(inDeck, filter.query));
+  const matching = new Set(searchCards(deckset.cards, filter.query, deckset.searchText?.()));
   return inDeck.filter((card) => matching.has(card));
 }

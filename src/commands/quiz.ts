@@ -77,7 +77,7 @@ async function sessionDeps(ctx: CommandContext, settings: Settings, filter: Card
     clock: () => new Date(ctx.now.getTime() + (performance.now() - started)),
     append: (event) => appendEvent(ctx.dataDir, event),
     edit: (card) => openInEditor(editor, card.source.file, card.source.line),
-    reload: () => filterCards(loadDeckset(ctx.contentDirs).cards, filter),
+    reload: () => filterCards(loadDeckset(ctx.contentDirs), filter),
   };
 }
 

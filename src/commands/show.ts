@@ -27,7 +27,7 @@ export async function run(options: ShowOptions, ctx: CommandContext): Promise<nu
   const deckset = await loadDecksetCached(ctx.contentDirs, ctx.dataDir);
   reportNoteProblems(deckset.diagnostics, ctx);
   const byId = cardById(deckset.cards, options.query);
-  const cards = byId ? [byId] : searchCards(deckset.cards, options.query);
+  const cards = byId ? [byId] : searchCards(deckset.cards, options.query, deckset.searchText?.());
   if (options.json) ctx.stdout.write(`${terminalJson(cards)}\n`);
   if (cards.length === 0) throw new PrepError(noMatch(deckset.cards, options.query));
   if (options.json) return 0;

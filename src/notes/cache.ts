@@ -1,8 +1,10 @@
 import { statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Deckset, Diagnostic } from './card.js';
-import { readCacheFile, writeCacheFile } from '../cache-file.js';
+import { writeCacheFile } from '../cache-file.js';
+import { searchTextOf } from '../search/text.js';
 import { assemble, loadNote, type Identities, type LoadedNote, type ParseNote } from './assemble.js';
+import { CacheReader, encodeCache } from './cache-layout.js';
 import { findNoteFiles } from './files.js';
 import type { CardDraft } from './parse.js';
 
@@ -17,17 +19,45 @@ interface FileStamp {
   ino: number;
 }
 
-interface CacheEntry extends FileStamp {
-  note: LoadedNote;
+/**
+ * A file's drafts in the cache header, column by column, each deck and section path listed once:
+ * half the bytes of an object per draft, and quicker to parse. Answers are in the answers section.
+ */
+interface DraftColumns {
+  decks: string[];
+  paths: string[][];
+  questions: string[];
+  lines: number[];
+  /** Per draft, its deck's and its path's index in `decks` and `paths`. */
+  deckOf: number[];
+  pathOf: number[];
+  /** Ids written in the note, by draft index. */
+  explicitIds: Record<string, string>;
 }
 
-interface CacheFile {
+interface FileEntry extends FileStamp {
+  readable: boolean;
+  diagnostics: Diagnostic[];
+  drafts: DraftColumns;
+}
+
+/** The cache header; the answers and the search text follow it (see cache-layout.ts). */
+interface CacheHeader {
   loader: string;
   /** When the cache was written: files changed within the clock's granularity of it are parsed again. */
   writtenAt: number;
-  files: Record<string, CacheEntry>;
+  /** By file, in notes order; their drafts' answers are in the answers section in the same order. */
+  files: Record<string, FileEntry>;
   /** The card ids of all the files' drafts, in order, when they were last assembled. */
   identities?: Identities;
+}
+
+/** What an earlier run left: its header, and the open file to read answers and search text from. */
+interface Cached {
+  header: CacheHeader;
+  reader: CacheReader;
+  /** Where each file's drafts start among the cached answers. */
+  firstCard: Map<string, number>;
 }
 
 /** Files modified this close to the cache write may have changed again within the same mtime. */
@@ -35,42 +65,43 @@ const RACY_MS = 2000;
 
 /** The parse cache's file in the data directory. */
 export function noteCachePath(dataDir: string): string {
-  return path.join(dataDir, 'cache', 'notes.json');
+  return path.join(dataDir, 'cache', 'notes.cache');
 }
 
 /**
  * Loads the notes like `loadDeckset`, reusing what an earlier run parsed for files whose size,
  * modification time and inode are unchanged; the parser (marked, gray-matter) is only loaded
- * when a file must be parsed. A missing, corrupt or older cache is ignored and rewritten; a
- * cache that cannot be written is no error.
+ * when a file must be parsed. Answers and the search text stay on disk until asked for. A
+ * missing, corrupt or older cache is ignored and rewritten; a cache that cannot be written is
+ * no error.
  */
 export async function loadDecksetCached(contentDirs: string[], dataDir: string): Promise<Deckset> {
   const cacheFile = noteCachePath(dataDir);
-  const cached = readCache(cacheFile);
+  const cached = openCache(cacheFile);
   const { files, diagnostics } = findNoteFiles(contentDirs);
   let parse: ParseNote | undefined;
-  const fresh: Record<string, CacheEntry> = {};
-  const cachedOrder = Object.keys(cached.files);
+  const fresh: { file: string; stamp: FileStamp; note: LoadedNote }[] = [];
+  const cachedOrder = cached ? [...cached.firstCard.keys()] : [];
   let changed = files.length !== cachedOrder.length || files.some((file, index) => cachedOrder[index] !== file);
   const notes: { file: string; note: LoadedNote }[] = [];
   for (const file of files) {
     const stamp = stampOf(file);
-    const hit = stamp && reusable(cached, file, stamp);
-    let note: LoadedNote;
-    if (hit) {
-      note = hit;
-    } else {
+    let note = stamp && cached ? reusable(cached, file, stamp) : undefined;
+    if (!note) {
       parse ??= (await import('./parse.js')).parseNote;
       note = loadNote(file, parse);
       changed = true;
     }
-    if (stamp && note.readable) fresh[file] = { ...stamp, note };
+    if (stamp && note.readable) fresh.push({ file, stamp, note });
     notes.push({ file, note });
   }
-  const known = changed ? undefined : validIdentities(cached.identities);
+  const known = changed ? undefined : validIdentities(cached?.header.identities);
   const { deckset, identities } = assemble(notes, diagnostics, known);
-  if (changed || !known) writeCacheFile(cacheFile, JSON.stringify({ loader: LOADER_VERSION, writtenAt: Date.now(), files: fresh, identities }));
-  return deckset;
+  const cards = deckset.cards;
+  if (cached && !changed && known) return { ...deckset, searchText: () => cached.reader.search(cards.length) ?? searchTextOf(cards) };
+  const text = searchTextOf(cards);
+  writeCache(cacheFile, fresh, identities, text);
+  return { ...deckset, searchText: () => text };
 }
 
 function stampOf(file: string): FileStamp | undefined {
@@ -83,24 +114,116 @@ function stampOf(file: string): FileStamp | undefined {
   return { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino };
 }
 
-function reusable(cache: CacheFile, file: string, stamp: FileStamp): LoadedNote | undefined {
-  const entry = cache.files[file];
-  if (!entry || entry.size !== stamp.size || entry.mtimeMs !== stamp.mtimeMs || entry.ino !== stamp.ino) return undefined;
-  if (stamp.mtimeMs >= cache.writtenAt - RACY_MS) return undefined;
-  return isLoadedNote(entry.note) ? entry.note : undefined;
+/** The cached note of a file whose stamp is unchanged, its answers read from the cache when asked for. */
+function reusable(cached: Cached, file: string, stamp: FileStamp): LoadedNote | undefined {
+  const entry = cached.header.files[file];
+  const first = cached.firstCard.get(file);
+  if (!entry || first === undefined || entry.size !== stamp.size || entry.mtimeMs !== stamp.mtimeMs || entry.ino !== stamp.ino) return undefined;
+  if (stamp.mtimeMs >= cached.header.writtenAt - RACY_MS) return undefined;
+  const { decks, paths, questions, lines, deckOf, pathOf, explicitIds } = entry.drafts;
+  const drafts = questions.map((question, index): CardDraft => {
+    const explicitId = explicitIds[index];
+    const fields = { deck: decks[deckOf[index] ?? 0] ?? '', path: paths[pathOf[index] ?? 0] ?? [], question, line: lines[index] ?? 0, ...(explicitId === undefined ? {} : { explicitId }) };
+    return new CachedDraft(fields, file, cached.reader, first + index);
+  });
+  return { readable: entry.readable, diagnostics: entry.diagnostics, drafts };
 }
 
-function readCache(file: string): CacheFile {
-  const empty: CacheFile = { loader: LOADER_VERSION, writtenAt: 0, files: {} };
-  try {
-    const bytes = readCacheFile(file);
-    if (!bytes) return empty;
-    const data = JSON.parse(bytes.toString('utf8')) as Partial<CacheFile> | null;
-    if (data?.loader !== LOADER_VERSION || typeof data.writtenAt !== 'number' || typeof data.files !== 'object' || data.files === null) return empty;
-    return { loader: data.loader, writtenAt: data.writtenAt, files: data.files, ...(data.identities ? { identities: data.identities } : {}) };
-  } catch {
-    return empty;
+/** A draft from the cache: its answer is read from the cache file when first asked for. */
+class CachedDraft implements CardDraft {
+  readonly deck: string;
+  readonly path: string[];
+  readonly question: string;
+  readonly source: { file: string; line: number };
+  readonly explicitId?: string;
+  readonly #reader: CacheReader;
+  readonly #index: number;
+  #answer: string | undefined;
+
+  constructor(entry: Omit<CardDraft, 'answer' | 'source'> & { line: number }, file: string, reader: CacheReader, index: number) {
+    this.deck = entry.deck;
+    this.path = entry.path;
+    this.question = entry.question;
+    this.source = { file, line: entry.line };
+    if (entry.explicitId !== undefined) this.explicitId = entry.explicitId;
+    this.#reader = reader;
+    this.#index = index;
   }
+
+  get answer(): string {
+    this.#answer ??= this.#reader.answer(this.#index);
+    return this.#answer;
+  }
+}
+
+function writeCache(cacheFile: string, fresh: { file: string; stamp: FileStamp; note: LoadedNote }[], identities: Identities, text: ReturnType<typeof searchTextOf>): void {
+  const files: Record<string, FileEntry> = {};
+  const answers: Buffer[] = [];
+  for (const { file, stamp, note } of fresh) {
+    files[file] = { ...stamp, readable: note.readable, diagnostics: note.diagnostics, drafts: draftColumns(note.drafts) };
+    for (const draft of note.drafts) answers.push(Buffer.from(draft.answer));
+  }
+  const answerEnds = new Uint32Array(answers.length);
+  let end = 0;
+  answers.forEach((answer, index) => {
+    end += answer.length;
+    answerEnds[index] = end;
+  });
+  const header: CacheHeader = { loader: LOADER_VERSION, writtenAt: Date.now(), files, identities };
+  const sections = { answerEnds, fieldStarts: text.starts, answers: Buffer.concat(answers, end), search: text.bytes };
+  writeCacheFile(cacheFile, Buffer.concat(encodeCache(header, sections)));
+}
+
+function draftColumns(drafts: CardDraft[]): DraftColumns {
+  const decks = new Listing<string>((deck) => deck);
+  const paths = new Listing<string[]>((parts) => parts.join('\u0000'));
+  const explicitIds: Record<string, string> = {};
+  drafts.forEach((draft, index) => {
+    if (draft.explicitId !== undefined) explicitIds[index] = draft.explicitId;
+  });
+  return {
+    decks: decks.values,
+    paths: paths.values,
+    questions: drafts.map((draft) => draft.question),
+    lines: drafts.map((draft) => draft.source.line),
+    deckOf: drafts.map((draft) => decks.indexOf(draft.deck)),
+    pathOf: drafts.map((draft) => paths.indexOf(draft.path)),
+    explicitIds,
+  };
+}
+
+/** Distinct values in the order first seen, each given its index. */
+class Listing<T> {
+  readonly values: T[] = [];
+  private readonly index = new Map<string, number>();
+
+  constructor(private readonly keyOf: (value: T) => string) {}
+
+  indexOf(value: T): number {
+    const key = this.keyOf(value);
+    let found = this.index.get(key);
+    if (found === undefined) {
+      found = this.values.push(value) - 1;
+      this.index.set(key, found);
+    }
+    return found;
+  }
+}
+
+/** The cache an earlier run wrote, when it is whole and of this loader. */
+function openCache(file: string): Cached | undefined {
+  const reader = CacheReader.open(file);
+  const header = reader?.header as Partial<CacheHeader> | undefined;
+  if (!reader || header?.loader !== LOADER_VERSION || typeof header.writtenAt !== 'number' || typeof header.files !== 'object' || header.files === null) return undefined;
+  const firstCard = new Map<string, number>();
+  let cards = 0;
+  for (const [file, entry] of Object.entries(header.files)) {
+    if (!isFileEntry(entry)) return undefined;
+    firstCard.set(file, cards);
+    cards += entry.drafts.questions.length;
+  }
+  if (cards !== reader.cards) return undefined;
+  return { header: header as CacheHeader, reader, firstCard };
 }
 
 function validIdentities(value: Identities | undefined): Identities | undefined {
@@ -108,16 +231,18 @@ function validIdentities(value: Identities | undefined): Identities | undefined 
   return Array.isArray(value.diagnostics) && value.diagnostics.every(isDiagnostic) ? value : undefined;
 }
 
-function isLoadedNote(value: unknown): value is LoadedNote {
-  const note = value as Partial<LoadedNote> | null;
+function isFileEntry(value: unknown): value is FileEntry {
+  const entry = value as Partial<FileEntry> | null;
   return (
-    typeof note === 'object' &&
-    note !== null &&
-    typeof note.readable === 'boolean' &&
-    Array.isArray(note.diagnostics) &&
-    note.diagnostics.every(isDiagnostic) &&
-    Array.isArray(note.drafts) &&
-    note.drafts.every(isDraft)
+    typeof entry === 'object' &&
+    entry !== null &&
+    typeof entry.size === 'number' &&
+    typeof entry.mtimeMs === 'number' &&
+    typeof entry.ino === 'number' &&
+    typeof entry.readable === 'boolean' &&
+    Array.isArray(entry.diagnostics) &&
+    entry.diagnostics.every(isDiagnostic) &&
+    isDraftColumns(entry.drafts)
   );
 }
 
@@ -126,16 +251,27 @@ function isDiagnostic(value: unknown): value is Diagnostic {
   return typeof item?.file === 'string' && typeof item.line === 'number' && typeof item.message === 'string';
 }
 
-function isDraft(value: unknown): value is CardDraft {
-  const draft = value as Partial<CardDraft> | null;
+function isDraftColumns(value: unknown): value is DraftColumns {
+  const columns = value as Partial<DraftColumns> | null;
+  if (typeof columns !== 'object' || columns === null) return false;
+  const { decks, paths, questions, lines, deckOf, pathOf, explicitIds } = columns;
+  const count = questions?.length;
   return (
-    typeof draft?.deck === 'string' &&
-    typeof draft.question === 'string' &&
-    typeof draft.answer === 'string' &&
-    Array.isArray(draft.path) &&
-    draft.path.every((part) => typeof part === 'string') &&
-    typeof draft.source?.file === 'string' &&
-    typeof draft.source.line === 'number' &&
-    (draft.explicitId === undefined || typeof draft.explicitId === 'string')
+    isArrayOf(decks, (deck) => typeof deck === 'string') &&
+    isArrayOf(paths, (parts) => isArrayOf(parts, (part) => typeof part === 'string')) &&
+    isArrayOf(questions, (question) => typeof question === 'string') &&
+    isArrayOf(lines, (line) => typeof line === 'number') &&
+    isArrayOf(deckOf, (index) => Number.isInteger(index) && (index as number) >= 0 && (index as number) < decks.length) &&
+    isArrayOf(pathOf, (index) => Number.isInteger(index) && (index as number) >= 0 && (index as number) < paths.length) &&
+    lines.length === count &&
+    deckOf.length === count &&
+    pathOf.length === count &&
+    typeof explicitIds === 'object' &&
+    explicitIds !== null &&
+    Object.values(explicitIds).every((id) => typeof id === 'string')
   );
+}
+
+function isArrayOf<T>(value: unknown, isItem: (item: unknown) => boolean): value is T[] {
+  return Array.isArray(value) && value.every(isItem);
 }

@@ -1,3 +1,5 @@
+import type { SearchText } from '../search/text.js';
+
 /** Where a card comes from: the note file and the 1-based line of its heading. */
 export interface SourceRef {
   file: string;
@@ -36,4 +38,6 @@ export interface Deckset {
   cards: Card[];
   diagnostics: Diagnostic[];
   files: FileReport[];
+  /** The cards' searchable text, when the parse cache holds it (read on the first search). */
+  searchText?: () => SearchText;
 }

@@ -1,12 +1,6 @@
 import type { Card } from '../notes/card.js';
 import { searchFold } from './fold.js';
-
-
-/** A card's searchable text, best field first: question, section path, deck, answer. A match ranks by its worst word's field. */
-interface FoldedCard {
-  card: Card;
-  fields: readonly [string, string, string, string];
-}
+import { fieldsContaining, NOT_FOUND, searchTextOf, type SearchText } from './text.js';
 
 /** The query as words to find: folded for width and case; empty words dropped. */
 export function queryWords(query: string[]): string[] {
@@ -16,31 +10,24 @@ export function queryWords(query: string[]): string[] {
 /**
  * Cards whose deck, section path, question or answer contain every query word (case- and
  * width-insensitive, CJK by substring). Ranked: question matches, then section, then deck,
- * then answer-only; ties keep notes order.
+ * then answer-only; ties keep notes order. `text` is the cards' searchable text when the parse
+ * cache has it; without it, the cards are folded here.
  */
-export function searchCards(cards: Card[], query: string[]): Card[] {
+export function searchCards(cards: Card[], query: string[], text?: SearchText): Card[] {
   const words = queryWords(query);
   if (words.length === 0) return cards;
+  const searchable = text ?? searchTextOf(cards);
+  const worst = new Uint8Array(cards.length);
+  for (const word of words) {
+    const best = fieldsContaining(searchable, word);
+    for (let index = 0; index < cards.length; index++) worst[index] = Math.max(worst[index] ?? 0, best[index] ?? NOT_FOUND);
+  }
   const ranked: { card: Card; rank: number; order: number }[] = [];
   cards.forEach((card, order) => {
-    const rank = matchRank(foldCard(card), words);
-    if (rank !== undefined) ranked.push({ card, rank, order });
+    const rank = worst[order] ?? NOT_FOUND;
+    if (rank !== NOT_FOUND) ranked.push({ card, rank, order });
   });
   return ranked.sort((a, b) => a.rank - b.rank || a.order - b.order).map((hit) => hit.card);
-}
-
-function foldCard(card: Card): FoldedCard {
-  return { card, fields: [searchFold(card.question), searchFold(card.path.join(' ')), searchFold(card.deck), searchFold(card.answer)] };
-}
-
-function matchRank(folded: FoldedCard, words: string[]): number | undefined {
-  let worst = 0;
-  for (const word of words) {
-    const field = folded.fields.findIndex((text) => text.includes(word));
-    if (field === -1) return undefined;
-    worst = Math.max(worst, field);
-  }
-  return worst;
 }
 
 /** The card a query names by id (or by an unambiguous id prefix of four or more characters). */

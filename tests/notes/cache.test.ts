@@ -15,6 +15,13 @@ function oldNotes(files: Record<string, string>): string {
   return dir;
 }
 
+/** The cards `prep show --json` prints: the id, the answer and the source as well as the question. */
+async function cardsOf(notes: string, home: string): Promise<Card[]> {
+  const run = await runPrep(['--content', notes, 'show', '--json'], { PREP_HOME: home });
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout) as Card[];
+}
+
 async function questions(notes: string, home: string): Promise<string[]> {
   const run = await runPrep(['--content', notes, 'show', '--json'], { PREP_HOME: home });
   expect(run.code).toBe(0);
@@ -28,8 +35,10 @@ describe('the parse cache is invisible', () => {
     expect(await questions(notes, home)).toEqual(['What is TCP?']);
     const cacheFile = noteCachePath(home);
     expect(existsSync(cacheFile)).toBe(true);
-    // Prove the second run reads the cache: change what it holds, not the note.
-    writeFileSync(cacheFile, readFileSync(cacheFile, 'utf8').replace('What is TCP?', 'What is UDP?'));
+    // Prove the second run reads the cache: change what it holds (same length), not the note.
+    const bytes = readFileSync(cacheFile);
+    bytes.write('What is UDP?', bytes.indexOf('What is TCP?'));
+    writeFileSync(cacheFile, bytes);
     expect(await questions(notes, home)).toEqual(['What is UDP?']);
   });
 
@@ -71,13 +80,28 @@ describe('the parse cache is invisible', () => {
   it('ignores and rebuilds a corrupt cache', async () => {
     const notes = oldNotes({ 'a.md': '## What is TCP?\nA protocol.\n' });
     const home = testdir();
-    await questions(notes, home);
+    const expected = await cardsOf(notes, home);
     const cacheFile = noteCachePath(home);
-    for (const garbage of ['{not json', 'null', '{"loader":"source","writtenAt":1,"files":{"x":1}}', JSON.stringify({ loader: 'source', writtenAt: 0, files: { [path.join(notes, 'a.md')]: { size: 1, mtimeMs: 1, ino: 1, note: { drafts: 'no' } } } })]) {
-      writeFileSync(cacheFile, garbage);
-      expect(await questions(notes, home)).toEqual(['What is TCP?']);
+    const good = readFileSync(cacheFile);
+    const header = good.subarray(0, good.indexOf(0x0a) + 1);
+    const sections = good.subarray(header.length);
+    const garbage = [
+      '{not json',
+      'null\n',
+      '{"loader":"source","writtenAt":1,"files":{"x":1}}\n',
+      // Cut short: the sections the header lists are not all there.
+      good.subarray(0, good.length - 3),
+      // A header without its line break.
+      header.subarray(0, header.length - 1),
+      // Answers that end past their section.
+      Buffer.concat([header, Buffer.from(new Uint32Array([sections.length * 2]).buffer), sections.subarray(4)]),
+    ];
+    for (const bytes of garbage) {
+      writeFileSync(cacheFile, bytes);
+      expect(await cardsOf(notes, home)).toEqual(expected);
+      // Rebuilt whole: the same cache but for the time it was written.
+      expect(readFileSync(cacheFile).length).toBe(good.length);
     }
-    expect(() => JSON.parse(readFileSync(cacheFile, 'utf8')) as unknown).not.toThrow();
   });
 
   it('ignores entries whose shape is wrong, and a cache of another loader version', async () => {
@@ -85,8 +109,16 @@ describe('the parse cache is invisible', () => {
     const home = testdir();
     await questions(notes, home);
     const cacheFile = noteCachePath(home);
-    const data = JSON.parse(readFileSync(cacheFile, 'utf8')) as { loader: string };
-    writeFileSync(cacheFile, JSON.stringify({ ...data, loader: 'another' }).replace('What is TCP?', 'stale'));
+    const bytes = readFileSync(cacheFile);
+    const end = bytes.indexOf(0x0a);
+    const header = JSON.parse(bytes.subarray(0, end).toString('utf8')) as { loader: string; files: Record<string, { drafts: { questions: unknown } }> };
+    const rewrite = (changed: object): void => {
+      writeFileSync(cacheFile, Buffer.concat([Buffer.from(JSON.stringify(changed).replace('What is TCP?', 'stale')), bytes.subarray(end)]));
+    };
+    rewrite({ ...header, loader: 'another' });
+    expect(await questions(notes, home)).toEqual(['What is TCP?']);
+    const [file] = Object.keys(header.files);
+    rewrite({ ...header, files: { [file ?? '']: { ...header.files[file ?? ''], drafts: { questions: 'no' } } } });
     expect(await questions(notes, home)).toEqual(['What is TCP?']);
   });
 
@@ -100,7 +132,7 @@ describe('the parse cache is invisible', () => {
 describe('the parse cache file', () => {
   it('is ignored when it is not a regular file (a pipe would block a read)', async () => {
     const notes = oldNotes({ 'a.md': '## What is TCP?\nA protocol.\n' });
-    const home = testdir({ 'cache/notes.json/': '' });
+    const home = testdir({ 'cache/notes.cache/': '' });
     expect(await questions(notes, home)).toEqual(['What is TCP?']);
   });
 });

@@ -1,0 +1,212 @@
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { fitsCards, type SearchText } from '../search/text.js';
+
+/**
+ * The parse cache on disk. A command reads what it needs and no more: `prep due` the header
+ * (files, card titles, ids), `prep show` also the search text, and the answers only of the cards
+ * it prints, each read on demand. Layout: the header as one JSON line, then four sections, each
+ * where the header says:
+ * - `answerEnds`: per card, where its answer ends in `answers` (32-bit, in the machine's byte order: a cache never moves);
+ * - `fieldStarts`: the {@link SearchText} starts (32-bit);
+ * - `answers`: every card's answer, UTF-8, one after another;
+ * - `search`: the {@link SearchText} bytes.
+ */
+export interface CacheSections {
+  answerEnds: Uint32Array;
+  fieldStarts: Uint32Array;
+  answers: Uint8Array;
+  search: Uint8Array;
+}
+
+type SectionName = keyof CacheSections;
+const SECTION_NAMES: readonly SectionName[] = ['answerEnds', 'fieldStarts', 'answers', 'search'];
+/** Where each section is, in bytes after the header line: [offset, length]. */
+type SectionTable = Record<SectionName, [number, number]>;
+
+/** The header is read in pieces of this size until its line ends. */
+const HEADER_CHUNK = 256 * 1024;
+
+/** Writes a cache: the header (any JSON object, given the section table) and the sections. */
+export function encodeCache(header: object, sections: CacheSections): Uint8Array[] {
+  const table = {} as SectionTable;
+  let offset = 0;
+  for (const name of SECTION_NAMES) {
+    table[name] = [offset, sections[name].byteLength];
+    offset += sections[name].byteLength;
+  }
+  const line = Buffer.from(`${JSON.stringify({ ...header, sections: table })}\n`);
+  return [line, ...SECTION_NAMES.map((name) => new Uint8Array(sections[name].buffer, sections[name].byteOffset, sections[name].byteLength))];
+}
+
+/** Closes an open cache when its reader is garbage: a long-lived process (the tests) never runs out of descriptors. */
+const closer = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    // Already closed.
+  }
+});
+
+/**
+ * An open cache file. The descriptor stays open while the reader lives, so answers read later come
+ * from the very file the header was read from, even if another run has replaced it meanwhile
+ * (caches are replaced by rename, never rewritten in place).
+ */
+export class CacheReader {
+  private searchText: SearchText | undefined;
+
+  private constructor(
+    private readonly fd: number,
+    readonly header: Record<string, unknown>,
+    private readonly sectionsAt: number,
+    private readonly table: SectionTable,
+    private readonly size: number,
+    private readonly answerEnds: Uint32Array,
+  ) {}
+
+  /** Opens a cache and reads its header; undefined when there is none or it is not one. */
+  static open(file: string): CacheReader | undefined {
+    let fd: number;
+    try {
+      fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    } catch {
+      return undefined;
+    }
+    let reader: CacheReader | undefined;
+    try {
+      reader = CacheReader.read(fd);
+    } catch {
+      reader = undefined;
+    }
+    if (reader) closer.register(reader, fd);
+    else closeSync(fd);
+    return reader;
+  }
+
+  private static read(fd: number): CacheReader | undefined {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return undefined;
+    const line = headerLine(fd);
+    if (!line) return undefined;
+    const header = JSON.parse(line.text) as unknown;
+    if (!isObject(header)) return undefined;
+    const table = sectionTable(header.sections, stat.size - line.bytes);
+    if (!table) return undefined;
+    const answerEnds = typedSection(fd, line.bytes + table.answerEnds[0], table.answerEnds[1], Uint32Array);
+    if (!answerEnds || !ascendingTo(answerEnds, table.answers[1])) return undefined;
+    return new CacheReader(fd, header, line.bytes, table, stat.size, answerEnds);
+  }
+
+  /** Cards in the cache. */
+  get cards(): number {
+    return this.answerEnds.length;
+  }
+
+  /** The answer of the card at `index` (the cache's own order). */
+  answer(index: number): string {
+    const start = index === 0 ? 0 : this.answerEnds[index - 1];
+    const end = this.answerEnds[index];
+    const bytes = start === undefined || end === undefined ? undefined : this.bytes(this.sectionsAt + this.table.answers[0] + start, end - start);
+    // The descriptor is open on a regular file whose size was checked: only a failing disk gets here.
+    if (!bytes) throw new Error(`cannot read card ${index} from the parse cache`);
+    return bytes.toString('utf8');
+  }
+
+  /** The search text of `cards` cards, or undefined when the cache does not hold it whole. */
+  search(cards: number): SearchText | undefined {
+    if (this.searchText) return this.searchText;
+    const starts = this.section('fieldStarts', Uint32Array);
+    const bytes = this.section('search', Uint8Array);
+    if (!starts || !bytes || !fitsCards({ starts, bytes }, cards)) return undefined;
+    this.searchText = { starts, bytes };
+    return this.searchText;
+  }
+
+  private section<T extends Uint32Array | Uint8Array>(name: SectionName, Type: TypedArrayType<T>): T | undefined {
+    const [offset, length] = this.table[name];
+    return typedSection(this.fd, this.sectionsAt + offset, length, Type);
+  }
+
+  private bytes(position: number, length: number): Buffer | undefined {
+    return position + length > this.size ? undefined : bytesAt(this.fd, position, length);
+  }
+}
+
+type TypedArrayType<T> = { new (buffer: ArrayBuffer): T; BYTES_PER_ELEMENT: number };
+
+/** A section as a typed array of its own (sections need not be aligned in the file). */
+function typedSection<T extends Uint32Array | Uint8Array>(fd: number, position: number, length: number, Type: TypedArrayType<T>): T | undefined {
+  if (length % Type.BYTES_PER_ELEMENT !== 0) return undefined;
+  const copy = new ArrayBuffer(length);
+  const bytes = Buffer.from(copy);
+  try {
+    return readFully(fd, bytes, position) === length ? new Type(copy) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function bytesAt(fd: number, position: number, length: number): Buffer | undefined {
+  const buffer = Buffer.allocUnsafe(length);
+  try {
+    return readFully(fd, buffer, position) === length ? buffer : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the numbers never go down and the last is `end` (none: `end` is 0). */
+function ascendingTo(numbers: Uint32Array, end: number): boolean {
+  let previous = 0;
+  for (const value of numbers) {
+    if (value < previous) return false;
+    previous = value;
+  }
+  return previous === end;
+}
+
+/** The first line of the file, and its length with the line break. */
+function headerLine(fd: number): { text: string; bytes: number } | undefined {
+  const pieces: Buffer[] = [];
+  let read = 0;
+  for (;;) {
+    const piece = Buffer.allocUnsafe(HEADER_CHUNK);
+    const got = readFully(fd, piece, read);
+    const end = piece.subarray(0, got).indexOf(0x0a);
+    if (end !== -1) {
+      pieces.push(piece.subarray(0, end));
+      return { text: Buffer.concat(pieces).toString('utf8'), bytes: read + end + 1 };
+    }
+    if (got < HEADER_CHUNK) return undefined;
+    pieces.push(piece);
+    read += got;
+  }
+}
+
+function readFully(fd: number, buffer: Buffer, position: number): number {
+  let read = 0;
+  while (read < buffer.length) {
+    const got = readSync(fd, buffer, read, buffer.length - read, position + read);
+    if (got === 0) break;
+    read += got;
+  }
+  return read;
+}
+
+function sectionTable(value: unknown, room: number): SectionTable | undefined {
+  if (!isObject(value)) return undefined;
+  const table = {} as SectionTable;
+  for (const name of SECTION_NAMES) {
+    const entry = value[name];
+    if (!Array.isArray(entry) || entry.length !== 2) return undefined;
+    const [offset, length] = entry as unknown[];
+    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || (offset as number) < 0 || (length as number) < 0) return undefined;
+    if ((offset as number) + (length as number) > room) return undefined;
+    table[name] = [offset as number, length as number];
+  }
+  return table;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,55 @@
+import { utimesSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadDecksetCached } from '../../src/notes/cache.js';
+import { loadDeckset } from '../../src/notes/load.js';
+import { searchCards } from '../../src/search/match.js';
+import { testdir } from '../helpers/testdir.js';
+
+const DAY_AGO = (Date.now() - 86_400_000) / 1000;
+
+/** Notes whose modification time is old enough for the cache to trust them. */
+function oldNotes(files: Record<string, string>): string {
+  const dir = testdir(files);
+  for (const name of Object.keys(files)) utimesSync(path.join(dir, name), DAY_AGO, DAY_AGO);
+  return dir;
+}
+
+const NOTES = {
+  'net.md': '# Network\n\n## What is TCP?\n\nA reliable **stream**.\n\n## 什么是三次握手？\n\nSYN, SYN-ACK, ACK。\n',
+  'db/redis.md': '---\ndeck: Redis\n---\n# 缓存\n\n## Redis 持久化有哪几种？\n\n```\nRDB\nAOF\n```\n\n## What is TCP keepalive in Redis?\n\nA probe.\n',
+};
+
+describe('the parse cache keeps answers and search text on disk until asked for', () => {
+  it('gives the same cards as loading without a cache', async () => {
+    const notes = oldNotes(NOTES);
+    const home = testdir();
+    const expected = JSON.stringify(loadDeckset([notes]).cards);
+    expect(JSON.stringify((await loadDecksetCached([notes], home)).cards)).toBe(expected);
+    expect(JSON.stringify((await loadDecksetCached([notes], home)).cards)).toBe(expected);
+  });
+
+  it('searches its stored text as it searches the cards', async () => {
+    const notes = oldNotes(NOTES);
+    const home = testdir();
+    await loadDecksetCached([notes], home);
+    const cached = await loadDecksetCached([notes], home);
+    const text = cached.searchText?.();
+    expect(text).toBeDefined();
+    for (const query of [['tcp'], ['TCP', 'redis'], ['握手'], ['aof'], ['ＲＥＤＩＳ'], ['stream'], ['nothing-like-this']]) {
+      expect(searchCards(cached.cards, query, text).map((card) => card.id)).toEqual(searchCards(cached.cards, query).map((card) => card.id));
+    }
+    expect(searchCards(cached.cards, ['tcp'], text).map((card) => card.question)).toEqual(['What is TCP keepalive in Redis?', 'What is TCP?']);
+  });
+
+  it('reads answers from the cache it was loaded from, even after another run replaced it', async () => {
+    const notes = oldNotes(NOTES);
+    const other = oldNotes({ 'other.md': '## What is UDP?\n\nDatagrams.\n' });
+    const home = testdir();
+    await loadDecksetCached([notes], home);
+    const cached = await loadDecksetCached([notes], home);
+    // Another run, on other notes, rewrites the cache before this one reads any answer.
+    expect((await loadDecksetCached([other], home)).cards.map((card) => card.answer)).toEqual(['Datagrams.']);
+    expect(cached.cards.map((card) => card.answer)).toEqual(loadDeckset([notes]).cards.map((card) => card.answer));
+  });
+});
