@@ -7,6 +7,11 @@ function streamOutput(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): Outpu
       stream.write(text);
     },
     page: async (text) => {
+      // Only a terminal is paged: piped output is written without loading the pager (and child_process).
+      if (stream.isTTY !== true) {
+        stream.write(text);
+        return;
+      }
       const { writePaged } = await import('./render/pager.js');
       await writePaged(text, { stdout: stream, env });
     },

@@ -34,7 +34,12 @@ const EMOJI = /\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F|\p{Regiona
 const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cc}\p{Cf}]/u;
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Made on first use: creating it costs about 15 ms, which commands that measure no text should not pay. */
+let segmenter: Intl.Segmenter | undefined;
+const segments = (text: string): string[] => {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  return Array.from(segmenter.segment(text), (part) => part.segment);
+};
 
 /**
  * V8's segmenter takes time in proportion to the whole string at every step, so long text is
@@ -44,14 +49,14 @@ const SEGMENT_WINDOW = 1024;
 
 /** Splits text into user-perceived characters (a base letter with its marks, an emoji sequence). */
 export function graphemes(text: string): string[] {
-  if (text.length <= SEGMENT_WINDOW) return Array.from(segmenter.segment(text), (part) => part.segment);
+  if (text.length <= SEGMENT_WINDOW) return segments(text);
   const out: string[] = [];
   let start = 0;
   while (start < text.length) {
     let end = Math.min(text.length, start + SEGMENT_WINDOW);
     const lastUnit = text.charCodeAt(end - 1);
     if (end < text.length && lastUnit >= 0xd800 && lastUnit <= 0xdbff) end -= 1;
-    const parts = Array.from(segmenter.segment(text.slice(start, end)), (part) => part.segment);
+    const parts = segments(text.slice(start, end));
     // The window's last grapheme may go on past its end (a mark, a joiner): segment it again with what follows.
     const last = end < text.length && parts.length > 1 ? parts.pop() : undefined;
     for (const part of parts) out.push(part);

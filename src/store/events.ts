@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { CardState, Phase, Rating } from '../schedule/state.js';
 
 /**
@@ -75,7 +74,7 @@ export type LogEvent = ReviewEvent | UndoEvent | SkipEvent | PracticeEvent;
 
 /** A fresh, unique event id: the time in base 36 (so ids sort roughly by time) and 64 random bits. */
 export function newEventId(at: Date): string {
-  return `${Math.max(0, at.getTime()).toString(36)}-${randomBytes(8).toString('hex')}`;
+  return `${Math.max(0, at.getTime()).toString(36)}-${Buffer.from(crypto.getRandomValues(new Uint8Array(8))).toString('hex')}`;
 }
 
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
