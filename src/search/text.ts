@@ -20,7 +20,7 @@ export interface SearchText {
 
 /** The searchable text of the cards, in their order. */
 export function searchTextOf(cards: readonly Pick<Card, 'question' | 'path' | 'deck' | 'answer'>[]): SearchText {
-  const parts: Buffer[] = [];
+  const folded: string[] = [];
   const starts = new Uint32Array(cards.length * FIELDS + 1);
   let at = 0;
   cards.forEach((card, index) => {
@@ -28,13 +28,14 @@ export function searchTextOf(cards: readonly Pick<Card, 'question' | 'path' | 'd
     fields.forEach((field, offset) => {
       starts[index * FIELDS + offset] = at;
       // A line break between fields: query words hold no white space, so no match spans two.
-      const bytes = Buffer.from(`${searchFold(field)}\n`);
-      parts.push(bytes);
-      at += bytes.length;
+      const text = `${searchFold(field)}\n`;
+      folded.push(text);
+      at += Buffer.byteLength(text);
     });
   });
   starts[cards.length * FIELDS] = at;
-  return { bytes: Buffer.concat(parts, at), starts };
+  // One encoding of the whole text: a buffer per field took three times as long.
+  return { bytes: Buffer.from(folded.join('')), starts };
 }
 
 /** Whether a search text is whole for `cards` cards: the parse cache checks what it reads. */
