@@ -1,6 +1,7 @@
-import { Lexer, type Token, type Tokens } from 'marked';
+import type { Token, Tokens } from 'marked';
 import type { Block } from './outline.js';
 import { HTML_TAG, isCommentOnly } from './html.js';
+import { lexBlockTokens } from './lex.js';
 import { looksLikeQuestion } from './questions.js';
 
 const BACK_TO_TOP = /(?:top|顶部|返回|回到|⬆|↑|back)/iu;
@@ -35,9 +36,9 @@ function isNoise(token: Token): boolean {
 /** Longer than any "back to top" line; longer text is not matched against WRAPPER, which is slow on long runs of `*`. */
 const BACK_TO_TOP_MAX = 500;
 
-/** A line that only links back up the page (`[⬆ back to top](#toc)`), maybe in bold or a `<p align>`. */
+/** A line that only links back up the page (`[⬆ back to top](#toc)`), maybe in bold or a `<p align>`; such a link has a `#`, most paragraphs none. */
 function isBackToTop(text: string): boolean {
-  if (text.length > BACK_TO_TOP_MAX) return false;
+  if (text.length > BACK_TO_TOP_MAX || !text.includes('#')) return false;
   const link = text.trim().replace(WRAPPER, '').trim();
   return ANCHOR_LINK_ONLY.test(link) && BACK_TO_TOP.test(link);
 }
@@ -52,7 +53,7 @@ function readIndentedListAsList(blocks: Block[]): Block[] {
   const first = blocks[firstIndex];
   if (!first || !isIndentedList(first.token)) return blocks;
   const text = (first.token as Tokens.Code).text;
-  const relexed = new Lexer().blockTokens(text.endsWith('\n') ? text : `${text}\n`);
+  const relexed = lexBlockTokens(text.endsWith('\n') ? text : `${text}\n`);
   const replaced = relexed.map((token) => ({ token, line: first.line }));
   return [...blocks.slice(0, firstIndex), ...replaced, ...blocks.slice(firstIndex + 1)];
 }
@@ -81,9 +82,8 @@ export function emptiness(blocks: Block[], underQuestion: boolean): Emptiness {
   const prose = proseLines(content);
   if (prose === undefined) return undefined;
   if (prose.length > 0 && prose.every(isLinkOnly) && !(underQuestion && prose.some(linksElsewhere))) return 'link-list';
-  const questions = prose.filter(looksLikeQuestion).length;
-  if (!underQuestion && prose.length >= 2 && questions * 3 >= prose.length * 2) return 'question-list';
-  return undefined;
+  if (underQuestion || prose.length < 2) return undefined;
+  return prose.filter(looksLikeQuestion).length * 3 >= prose.length * 2 ? 'question-list' : undefined;
 }
 
 /** The first lines of the paragraphs and list items among blocks that are only those and code; undefined when other blocks are there. */
@@ -98,7 +98,8 @@ function proseLines(blocks: Block[]): string[] | undefined {
 }
 
 function firstLine(text: string): string {
-  return text.split('\n')[0]?.trim() ?? '';
+  const end = text.indexOf('\n');
+  return (end === -1 ? text : text.slice(0, end)).trim();
 }
 
 function isLinkOnly(text: string): boolean {

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type matterType from 'gray-matter';
 import type { Diagnostic } from './card.js';
+import { readSimpleYaml } from './simple-yaml.js';
 
 /** What a note's front matter can set for prep. */
 export interface NoteSettings {
@@ -19,8 +20,8 @@ export interface SplitNote {
   diagnostics: Diagnostic[];
 }
 
-/** `---` and a language, the front matter, and `---`; `----` opens no front matter (gray-matter agrees). */
-const FRONT_MATTER_BLOCK = /^---(?!-)([^\n]*)\n(?:[\s\S]*?\n)?---[ \t]*(?:\n|$)/u;
+/** `---` and a language, the front matter's lines, and `---`; `----` opens no front matter (gray-matter agrees). */
+const FRONT_MATTER_BLOCK = /^---(?!-)([^\n]*)\n((?:[\s\S]*?\n)?)---[ \t]*(?:\n|$)/u;
 /** The languages front matter is read in (after `---`; none is YAML): data only, never code. */
 const DATA_LANGUAGES = new Set(['', 'yaml', 'yml', 'json']);
 const NOT_DATA = 'front matter in a language other than YAML or JSON is not read (it could run code); ignored';
@@ -48,6 +49,8 @@ export function splitFrontMatter(text: string, file: string): SplitNote {
   const body = text.slice(block[0].length);
   // gray-matter looks a language up among an object's keys: `---constructor` would find Object.
   if (!DATA_LANGUAGES.has((block[1] ?? '').trim().toLowerCase())) return { settings: {}, body, bodyLine, diagnostics: [{ file, line: 1, message: NOT_DATA }] };
+  const simple = block[1] === '' ? readSimpleYaml(linesOf(block[2] ?? '')) : undefined;
+  if (simple) return { settings: readSettings(simple), body, bodyLine, diagnostics: settingsProblems(simple, file) };
   try {
     const parsed = frontMatterParser()(text, SAFE_OPTIONS);
     return { settings: readSettings(parsed.data), body, bodyLine, diagnostics: settingsProblems(parsed.data, file) };
@@ -85,6 +88,11 @@ function frontMatterMessage(error: unknown): string {
   if (/executable front matter|not registered/u.test(reason)) return NOT_DATA;
   const firstLine = (error as { reason?: unknown }).reason;
   return `invalid front matter, ignored: ${typeof firstLine === 'string' ? firstLine : reason.split('\n')[0]}`;
+}
+
+/** The lines of text that is empty or ends with a newline. */
+function linesOf(text: string): string[] {
+  return text === '' ? [] : text.slice(0, -1).split('\n');
 }
 
 function countLines(text: string): number {

@@ -26,28 +26,32 @@ export interface CappedNesting {
  * that indent a line past the columns limit are removed. Text within the limits is returned unchanged.
  */
 export function capNesting(markdown: string): CappedNesting {
-  if (!hasLongLine(markdown)) return { text: markdown, lines: [] };
   const lines: number[] = [];
-  const out = markdown.split('\n').map((line, index) => {
-    const capped = capLine(line);
-    if (capped === undefined) return line;
-    lines.push(index);
-    return capped;
-  });
-  return lines.length === 0 ? { text: markdown, lines } : { text: out.join('\n'), lines };
-}
-
-/** Cheap test: only a line this long (a tab is at most 4 columns) can reach a limit. */
-function hasLongLine(markdown: string): boolean {
-  const shortest = Math.min(MAX_NESTING_COLUMNS / 4, MAX_MARKERS_ON_A_LINE);
-  let start = 0;
-  while (start < markdown.length) {
+  let out = '';
+  let copied = 0;
+  for (let start = 0, index = 0; ; index++) {
     const end = markdown.indexOf('\n', start);
     const stop = end === -1 ? markdown.length : end;
-    if (stop - start >= shortest) return true;
-    start = stop + 1;
+    const capped = mayReachLimit(markdown, start, stop) ? capLine(markdown.slice(start, stop)) : undefined;
+    if (capped !== undefined) {
+      out += markdown.slice(copied, start) + capped;
+      copied = stop;
+      lines.push(index);
+    }
+    if (end === -1) break;
+    start = end + 1;
   }
-  return false;
+  return lines.length === 0 ? { text: markdown, lines } : { text: out + markdown.slice(copied), lines };
+}
+
+/** Only a line this long (a tab is at most 4 columns) can reach a limit. */
+const SHORTEST_CAPPED = Math.min(MAX_NESTING_COLUMNS / 4, MAX_MARKERS_ON_A_LINE);
+/** What a line that nests anything starts with: a blank, a quote or a list marker. */
+const NESTING_START = /[ \t>*+\-\d]/u;
+
+/** Cheap test, so that most lines are neither copied nor walked: a short line, or one starting with text, is within the limits. */
+function mayReachLimit(markdown: string, start: number, stop: number): boolean {
+  return stop - start >= SHORTEST_CAPPED && NESTING_START.test(markdown.charAt(start));
 }
 
 /** The line with its nesting capped, or undefined when it is within the limits. */

@@ -1,5 +1,6 @@
-import { Lexer, type Token, type Tokens } from 'marked';
+import type { Token, Tokens } from 'marked';
 import { HTML_TAG, removeComments } from './html.js';
+import { lexBlockTokens } from './lex.js';
 import { isOutlineParent, splitOutlineNumber, type OutlineNumber } from './numbering.js';
 
 /** A top-level Markdown token and the 1-based line it starts on. */
@@ -38,15 +39,11 @@ export function explicitIdIn(text: string): string | undefined {
   return EXPLICIT_ID.exec(text)?.[1];
 }
 
-/**
- * Lexes Markdown into top-level blocks, each with its line (the body starts at `firstLine`).
- * Block structure only: the loader reads no inline tokens, and skipping them keeps marked's
- * slow cases on long lines of `_`, `*` or `[` out of loading.
- */
+/** Lexes Markdown into top-level blocks, each with its line (the body starts at `firstLine`). */
 export function lexBlocks(markdown: string, firstLine: number): Block[] {
   const blocks: Block[] = [];
   let line = firstLine;
-  for (const token of new Lexer().blockTokens(markdown)) {
+  for (const token of lexBlockTokens(markdown)) {
     blocks.push({ token, line: line + leadingNewlines(token.raw) });
     line += countNewlines(token.raw);
   }
@@ -63,8 +60,8 @@ export function buildOutline(blocks: Block[]): Outline {
   const roots: HeadingNode[] = [];
   const open: HeadingNode[] = [];
   const inDetails = insideDetails(blocks);
-  for (const [index, block] of blocks.entries()) {
-    if (block.token.type !== 'heading' || inDetails.has(index)) {
+  for (const block of blocks) {
+    if (block.token.type !== 'heading' || inDetails.has(block)) {
       const current = open.at(-1);
       if (current) addToBody(current, block);
       else preamble.push(block);
@@ -82,18 +79,18 @@ export function buildOutline(blocks: Block[]): Outline {
 const DETAILS_TAG = /<(\/?)details\b[^>]*>/giu;
 
 /**
- * The indexes of blocks inside a closed `<details>` block. Markdown ends an HTML block at a
- * blank line, so a `#### Answer` line inside `<details>` lexes as a heading; it is not one of
- * the note's. An unclosed `<details>` hides nothing.
+ * The blocks inside a closed `<details>` block. Markdown ends an HTML block at a blank line, so
+ * a `#### Answer` line inside `<details>` lexes as a heading; it is not one of the note's. An
+ * unclosed `<details>` hides nothing.
  */
-function insideDetails(blocks: Block[]): Set<number> {
-  const inside = new Set<number>();
+function insideDetails(blocks: Block[]): Set<Block> {
+  const inside = new Set<Block>();
   let depth = 0;
-  let pending: number[] = [];
-  for (const [index, { token }] of blocks.entries()) {
-    if (depth > 0) pending.push(index);
-    if (token.type !== 'html') continue;
-    for (const [, closing] of token.raw.matchAll(DETAILS_TAG)) {
+  let pending: Block[] = [];
+  for (const block of blocks) {
+    if (depth > 0) pending.push(block);
+    if (block.token.type !== 'html') continue;
+    for (const [, closing] of block.token.raw.matchAll(DETAILS_TAG)) {
       depth = closing ? Math.max(0, depth - 1) : depth + 1;
       if (depth === 0) {
         for (const hidden of pending) inside.add(hidden);
@@ -176,5 +173,7 @@ function countNewlines(text: string): number {
 }
 
 function leadingNewlines(text: string): number {
-  return /^\n*/u.exec(text)?.[0].length ?? 0;
+  let count = 0;
+  while (text.startsWith('\n', count)) count++;
+  return count;
 }

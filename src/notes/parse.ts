@@ -22,12 +22,29 @@ export interface ParsedNote {
   diagnostics: Diagnostic[];
 }
 
+/** What the walk needs to know of a heading's own content; it asks of most headings several times, so each is worked out once. */
+interface Facts {
+  /** The heading's own blocks, noise removed. */
+  own: Block[];
+  /** True when the heading reads as a question. */
+  asks: boolean;
+  /** Why its own blocks are no answer; undefined when they are one. */
+  state: Emptiness;
+  details: DetailsSplit;
+  /** True when the heading, a `<details>` block under it or a heading below it makes a card. */
+  yields: boolean;
+}
+
+/** The facts of every heading in an outline, keyed by heading. */
+type OutlineFacts = Map<HeadingNode, Facts>;
+
 interface Walk {
   deck: string;
   file: string;
   questionLevel: number;
   /** True when the note's front matter set the question level. */
   levelIsExplicit: boolean;
+  facts: OutlineFacts;
   drafts: CardDraft[];
   diagnostics: Diagnostic[];
   unansweredLists: number;
@@ -42,24 +59,46 @@ export function parseNote(text: string, file: string, defaultDeck: string): Pars
   const split = splitFrontMatter(normaliseNoteText(text), file);
   const body = capNesting(split.body);
   const outline = buildOutline(lexBlocks(body.text, split.bodyLine));
-  const nodes = allNodes(outline.roots);
+  const facts = factsOf(outline.roots);
   const walk: Walk = {
     deck: split.settings.deck ?? defaultDeck,
     file,
-    questionLevel: split.settings.questionLevel ?? guessQuestionLevel(outline.roots),
+    questionLevel: split.settings.questionLevel ?? guessQuestionLevel(outline.roots, facts),
     levelIsExplicit: split.settings.questionLevel !== undefined,
+    facts,
     drafts: [],
     diagnostics: [...split.diagnostics, ...nestingProblems(body.lines, split.bodyLine, file)],
     unansweredLists: 0,
   };
   detailsCards(walk, splitDetails(cleanBlocks(outline.preamble)), []);
   walkNodes(walk, documentBody(walk, outline.roots), []);
-  if (walk.drafts.length === 0) walk.diagnostics.push(noStructure(walk, nodes.length));
+  if (walk.drafts.length === 0) walk.diagnostics.push(noStructure(walk, facts.size));
   return { drafts: walk.drafts, diagnostics: walk.diagnostics.sort((a, b) => a.line - b.line) };
 }
 
-function allNodes(roots: HeadingNode[]): HeadingNode[] {
-  return roots.flatMap((node) => [node, ...allNodes(node.children)]);
+/** The facts of every heading under `nodes`, deepest first: whether a heading yields cards depends on its sub-headings. */
+function factsOf(nodes: HeadingNode[], facts: OutlineFacts = new Map()): OutlineFacts {
+  for (const node of nodes) {
+    factsOf(node.children, facts);
+    facts.set(node, headingFacts(node, facts));
+  }
+  return facts;
+}
+
+function headingFacts(node: HeadingNode, facts: OutlineFacts): Facts {
+  const own = cleanBlocks(node.body);
+  const asks = looksLikeQuestion(node.title);
+  const state = emptiness(own, asks);
+  const details = splitDetails(own);
+  const yields = !isReferenceHeading(node.title) && (state === undefined || details.details.length > 0 || node.children.some((child) => factsFor(facts, child).yields));
+  return { own, asks, state, details, yields };
+}
+
+/** A heading's facts; every heading of the outline has them. */
+function factsFor(facts: OutlineFacts, node: HeadingNode): Facts {
+  const found = facts.get(node);
+  if (!found) throw new Error('bug: a heading outside the outline');
+  return found;
 }
 
 /**
@@ -67,12 +106,13 @@ function allNodes(roots: HeadingNode[]): HeadingNode[] {
  * answer. Sub-headings of an answered heading that do not read as questions (`#### Example`)
  * are already parts of its answer and do not count.
  */
-function guessQuestionLevel(roots: HeadingNode[]): number {
+function guessQuestionLevel(roots: HeadingNode[], facts: OutlineFacts): number {
   const counts = new Map<number, number>();
   const count = (nodes: HeadingNode[], parentAnswered: boolean): void => {
     for (const node of nodes) {
-      const answered = hasAnswer(node);
-      if (answered && (!parentAnswered || looksLikeQuestion(node.title))) counts.set(node.level, (counts.get(node.level) ?? 0) + 1);
+      const { state, asks } = factsFor(facts, node);
+      const answered = state === undefined;
+      if (answered && (!parentAnswered || asks)) counts.set(node.level, (counts.get(node.level) ?? 0) + 1);
       count(node.children, answered);
     }
   };
@@ -85,14 +125,6 @@ function guessQuestionLevel(roots: HeadingNode[]): number {
   return best;
 }
 
-function hasAnswer(node: HeadingNode): boolean {
-  return ownAnswer(node, cleanBlocks(node.body)) === undefined;
-}
-
-function ownAnswer(node: HeadingNode, own: Block[]): Emptiness {
-  return emptiness(own, looksLikeQuestion(node.title));
-}
-
 /**
  * A lone top heading over the whole file is the document's title, not a section, unless it asks
  * a question its sub-headings answer, or the front matter puts questions at its depth.
@@ -100,8 +132,8 @@ function ownAnswer(node: HeadingNode, own: Block[]): Emptiness {
 function documentBody(walk: Walk, roots: HeadingNode[]): HeadingNode[] {
   const [only] = roots;
   if (roots.length !== 1 || !only || only.children.length === 0 || isQuestionLevel(walk, only)) return roots;
-  const answeredByParts = !only.children.some((child) => standsAlone(walk, child)) && only.children.some(yieldsCards);
-  return answeredByParts && looksLikeQuestion(only.title) ? roots : only.children;
+  const answeredByParts = !only.children.some((child) => standsAlone(walk, child)) && only.children.some((child) => yieldsCards(walk, child));
+  return answeredByParts && factsFor(walk.facts, only).asks ? roots : only.children;
 }
 
 function walkNodes(walk: Walk, nodes: HeadingNode[], path: string[]): void {
@@ -110,8 +142,7 @@ function walkNodes(walk: Walk, nodes: HeadingNode[], path: string[]): void {
 
 function walkNode(walk: Walk, node: HeadingNode, path: string[]): void {
   if (isReferenceHeading(node.title)) return;
-  const own = cleanBlocks(node.body);
-  const details = splitDetails(own);
+  const { own, asks, state, details } = factsFor(walk.facts, node);
   const standalone = node.children.filter((child) => standsAlone(walk, child));
   const partsOfAnswer = node.children.filter((child) => !standalone.includes(child));
   if (details.details.length > 0) {
@@ -119,9 +150,8 @@ function walkNode(walk: Walk, node: HeadingNode, path: string[]): void {
     walkNodes(walk, standalone, path);
     return;
   }
-  const state = ownAnswer(node, own);
   if (state === undefined) {
-    if (standalone.length > 0 && !looksLikeQuestion(node.title) && !isQuestionLevel(walk, node)) {
+    if (standalone.length > 0 && !asks && !isQuestionLevel(walk, node)) {
       walkNodes(walk, node.children, [...path, node.title]);
       return;
     }
@@ -134,7 +164,7 @@ function walkNode(walk: Walk, node: HeadingNode, path: string[]): void {
     if (state === 'empty') emptyHeading(walk, node);
     return;
   }
-  if (standalone.length > 0 || !node.children.some(yieldsCards)) walkNodes(walk, node.children, [...path, node.title]);
+  if (standalone.length > 0 || !node.children.some((child) => yieldsCards(walk, child))) walkNodes(walk, node.children, [...path, node.title]);
   else addQuestion(walk, node, own, node.children, path);
 }
 
@@ -151,18 +181,16 @@ function standsAlone(walk: Walk, node: HeadingNode): boolean {
   if (isReferenceHeading(node.title)) return false;
   const placed = walk.levelIsExplicit
     ? node.level <= walk.questionLevel
-    : node.level <= walk.questionLevel || looksLikeQuestion(node.title) || node.explicitId !== undefined;
-  return placed && yieldsCards(node);
+    : node.level <= walk.questionLevel || factsFor(walk.facts, node).asks || node.explicitId !== undefined;
+  return placed && yieldsCards(walk, node);
 }
 
-function yieldsCards(node: HeadingNode): boolean {
-  if (isReferenceHeading(node.title)) return false;
-  const own = cleanBlocks(node.body);
-  return ownAnswer(node, own) === undefined || splitDetails(own).details.length > 0 || node.children.some(yieldsCards);
+function yieldsCards(walk: Walk, node: HeadingNode): boolean {
+  return factsFor(walk.facts, node).yields;
 }
 
 function addQuestion(walk: Walk, node: HeadingNode, own: Block[], parts: HeadingNode[], path: string[]): void {
-  const answer = [markdownOf(own), ...parts.map(subtreeMarkdown)].filter((text) => text !== '').join('\n\n');
+  const answer = [markdownOf(own), ...parts.map((part) => subtreeMarkdown(walk, part))].filter((text) => text !== '').join('\n\n');
   addHeadingCard(walk, node, path, node.title, answer);
 }
 
@@ -186,8 +214,8 @@ function addHeadingCard(walk: Walk, node: HeadingNode, path: string[], question:
   });
 }
 
-function subtreeMarkdown(node: HeadingNode): string {
-  const parts = [node.raw.trim(), markdownOf(cleanBlocks(node.body)), ...node.children.map(subtreeMarkdown)];
+function subtreeMarkdown(walk: Walk, node: HeadingNode): string {
+  const parts = [node.raw.trim(), markdownOf(factsFor(walk.facts, node).own), ...node.children.map((child) => subtreeMarkdown(walk, child))];
   return parts.filter((text) => text !== '').join('\n\n');
 }
 
