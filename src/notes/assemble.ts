@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Card, Deckset, Diagnostic, FileReport, SourceRef } from './card.js';
-import { assignIds } from './identity.js';
+import { cardIds } from './identity.js';
 import type { CardDraft, ParsedNote } from './parse.js';
 import { readNoteText } from './read.js';
 
@@ -22,7 +22,7 @@ export function loadNote(file: string, parse: ParseNote): LoadedNote {
   return { drafts: parsed.drafts, diagnostics: [...read.diagnostics, ...parsed.diagnostics], readable: true };
 }
 
-/** The ids `assignIds` gave a list of drafts, and what it reported: reusable while the drafts are the same. */
+/** The ids `cardIds` gave a list of drafts, and what it reported: reusable while the drafts are the same. */
 export interface Identities {
   ids: string[];
   diagnostics: Diagnostic[];
@@ -41,7 +41,7 @@ export function assemble(notes: { file: string; note: LoadedNote }[], walkProble
     diagnostics.push(...note.diagnostics);
     files.push({ file, cards: note.drafts.length, readable: note.readable });
   }
-  const identities = known && known.ids.length === drafts.length ? known : identify(drafts);
+  const identities = known && known.ids.length === drafts.length ? known : cardIds(drafts);
   const cards = drafts.map((draft, index): Card => new NoteCard(identities.ids[index] ?? '', draft));
   return { deckset: { cards, diagnostics: [...diagnostics, ...identities.diagnostics], files }, identities };
 }
@@ -79,7 +79,3 @@ class NoteCard implements Card {
   }
 }
 
-function identify(drafts: CardDraft[]): Identities {
-  const { cards, diagnostics } = assignIds(drafts);
-  return { ids: cards.map((card) => card.id), diagnostics };
-}

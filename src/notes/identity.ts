@@ -1,9 +1,19 @@
-import { hash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { foldText } from '../text/fold.js';
-import type { Card, Diagnostic } from './card.js';
+import type { Diagnostic } from './card.js';
 import type { CardDraft } from './parse.js';
 
 const ID_LENGTH = 10;
+
+/**
+ * node:crypto's `hash`, loaded on the first id made: commands whose ids come from the parse
+ * cache never make one, and loading the module costs them several milliseconds.
+ */
+let sha256: typeof import('node:crypto').hash | undefined;
+function sha256Hex(text: string): string {
+  sha256 ??= (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).hash;
+  return sha256('sha256', text, 'hex');
+}
 
 /**
  * The question as identity sees it: width, case, white space and inline emphasis folded.
@@ -16,18 +26,19 @@ export function identityText(question: string): string {
 /**
  * Gives every draft a stable id, derived from its deck and normalised question so that answer
  * edits and file moves keep it. Where questions repeat, the section path and then the position
- * among the repeats tell them apart. An id written in the note wins.
+ * among the repeats tell them apart. An id written in the note wins. The ids are in the drafts'
+ * order, with what was reported.
  */
-export function assignIds(drafts: CardDraft[]): { cards: Card[]; diagnostics: Diagnostic[] } {
+export function cardIds(drafts: CardDraft[]): { ids: string[]; diagnostics: Diagnostic[] } {
   const keys = uniqueKeys(drafts);
   const taken = new Set(drafts.flatMap((draft) => (draft.explicitId ? [draft.explicitId] : [])));
   const diagnostics: Diagnostic[] = [];
   const explicitSeen = new Set<string>();
-  const cards = drafts.map((draft, index): Card => {
-    const { explicitId, ...card } = draft;
+  const ids = drafts.map((draft, index) => {
+    const { explicitId } = draft;
     if (explicitId && !explicitSeen.has(explicitId)) {
       explicitSeen.add(explicitId);
-      return { id: explicitId, ...card };
+      return explicitId;
     }
     if (explicitId) {
       diagnostics.push({ ...draft.source, message: `id "${explicitId}" is used by an earlier card too; this one gets its own` });
@@ -35,9 +46,9 @@ export function assignIds(drafts: CardDraft[]): { cards: Card[]; diagnostics: Di
     let id = hashId(keys[index] ?? '');
     while (taken.has(id)) id = hashId(`${id}\u0000`);
     taken.add(id);
-    return { id, ...card };
+    return id;
   });
-  return { cards, diagnostics };
+  return { ids, diagnostics };
 }
 
 /** Identity keys, unique: a repeated question is told apart by its path, then by its occurrence; the first keeps the plain key. */
@@ -45,8 +56,12 @@ function uniqueKeys(drafts: CardDraft[]): string[] {
   const used = new Set<string>();
   return drafts.map((draft) => {
     const base = `${foldText(draft.deck)}\u0000${identityText(draft.question)}`;
+    if (!used.has(base)) {
+      used.add(base);
+      return base;
+    }
     const withPath = `${base}\u0000${draft.path.map(foldText).join('\u0001')}`;
-    let key = used.has(base) ? withPath : base;
+    let key = withPath;
     for (let occurrence = 2; used.has(key); occurrence++) key = `${withPath}\u0000#${occurrence}`;
     used.add(key);
     return key;
@@ -54,5 +69,5 @@ function uniqueKeys(drafts: CardDraft[]): string[] {
 }
 
 function hashId(key: string): string {
-  return hash('sha256', key, 'hex').slice(0, ID_LENGTH);
+  return sha256Hex(key).slice(0, ID_LENGTH);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Card } from '../../src/notes/card.js';
-import { assignIds, identityText } from '../../src/notes/identity.js';
+import { cardIds, identityText } from '../../src/notes/identity.js';
 import { parseNote } from '../../src/notes/parse.js';
 
 interface NoteFile {
@@ -12,7 +12,9 @@ interface NoteFile {
 /** Loads notes the way loadDeckset does (parse each, then ids across all), without touching the disk. */
 function load(...notes: NoteFile[]): { cards: Card[]; messages: string[] } {
   const parsed = notes.map((note) => parseNote(note.text, note.file, note.deck ?? 'deck'));
-  const { cards, diagnostics } = assignIds(parsed.flatMap((note) => note.drafts));
+  const drafts = parsed.flatMap((note) => note.drafts);
+  const { ids, diagnostics } = cardIds(drafts);
+  const cards = drafts.map(({ explicitId, ...draft }, index): Card => ({ id: ids[index] ?? '', ...draft }));
   return { cards, messages: diagnostics.map((each) => `${each.file}:${each.line}: ${each.message}`) };
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assignIds, identityText } from '../../src/notes/identity.js';
+import { cardIds, identityText } from '../../src/notes/identity.js';
 import { parseNote } from '../../src/notes/parse.js';
 import { normaliseNoteText } from '../../src/notes/normalise.js';
 
@@ -57,7 +57,7 @@ describe('parseNote on any input', () => {
           expect(draft.source.line).toBeLessThanOrEqual(lineCount);
         }
         for (const diagnostic of diagnostics) expect(diagnostic.line).toBeLessThanOrEqual(lineCount);
-        expect(() => assignIds(drafts)).not.toThrow();
+        expect(() => cardIds(drafts)).not.toThrow();
       }),
       { numRuns: 500 },
     );
@@ -88,8 +88,8 @@ describe('parseNote on any input', () => {
   it('gives every card a distinct id', () => {
     fc.assert(
       fc.property(markdownNote, (text) => {
-        const { cards } = assignIds(parseNote(text, 'any.md', 'any').drafts);
-        expect(new Set(cards.map((card) => card.id)).size).toBe(cards.length);
+        const { ids } = cardIds(parseNote(text, 'any.md', 'any').drafts);
+        expect(new Set(ids).size).toBe(ids.length);
       }),
       { numRuns: 300 },
     );
