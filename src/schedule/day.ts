@@ -59,6 +59,37 @@ export function daysBetween(a: Date, b: Date, dayStartsAt: number): number {
   return utcDayNumber(toUserDayClock(b, dayStartsAt)) - utcDayNumber(toUserDayClock(a, dayStartsAt));
 }
 
+/**
+ * User-days before the day of `now`, for many instants: what `daysBetween(instant, now)` gives,
+ * without local-time arithmetic for each (statistics place ~200,000 reviews). The starts of the
+ * days from the earliest instant asked about to today are worked out once, as one day's start is,
+ * so time zones and DST changes count the same; an instant's day is then found among them from a
+ * guess at 24 hours a day, a step or two off at most.
+ */
+export function userDaysBefore(now: Date, dayStartsAt: number): (instant: number) => number {
+  const today = utcDayNumber(toUserDayClock(now, dayStartsAt));
+  const end = startOfUserDay(today + 1, dayStartsAt).getTime();
+  // starts[i]: the start of the day `starts.length - 1 - i` days before today.
+  let starts: Float64Array = new Float64Array(0);
+  return (instant) => {
+    if (instant >= end) return daysBetween(new Date(instant), now, dayStartsAt);
+    while (instant < (starts[0] ?? end)) starts = dayStartsBack(today, Math.max(2 * starts.length, Math.ceil((end - instant) / dayMs) + 1), dayStartsAt);
+    const last = starts.length - 1;
+    // The guess counts 24-hour days back from today's start; days of 23 or 25 hours move it a step.
+    let day = Math.min(last, Math.max(0, last - Math.ceil(((starts[last] ?? 0) - instant) / dayMs)));
+    while (day > 0 && (starts[day] ?? 0) > instant) day -= 1;
+    while (day < last && (starts[day + 1] ?? 0) <= instant) day += 1;
+    return last - day;
+  };
+}
+
+/** The starts of the `days` user-days that end with `today` (a day number), oldest first. */
+function dayStartsBack(today: number, days: number, dayStartsAt: number): Float64Array {
+  const starts = new Float64Array(days);
+  for (let i = 0; i < days; i++) starts[i] = startOfUserDay(today - (days - 1 - i), dayStartsAt).getTime();
+  return starts;
+}
+
 function utcDayNumber(date: Date): number {
   return Math.floor(date.getTime() / dayMs);
 }

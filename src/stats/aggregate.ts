@@ -49,7 +49,8 @@ export function aggregate(input: AggregateInput): Stats {
   const chosen = new Set(cards.map((card) => card.id));
   const noteCardIds = input.noteCardIds ?? chosen;
   const whole = [...noteCardIds].every((id) => chosen.has(id));
-  const digest = digestHistory(folded.history, (id) => chosen.has(id) || (whole && !noteCardIds.has(id)), now, dayStartsAt);
+  // Not narrowed, every review counts: of a card in the notes (chosen) or of an orphan.
+  const digest = digestHistory(folded, whole ? () => true : (id) => chosen.has(id), now, dayStartsAt);
   const scheduler = createScheduler({ ...settings, fuzz: false });
   const facts = cardFacts(cards, folded.states, scheduler, now, dayStartsAt);
   const learned = facts.flatMap((fact) => (fact.recall === undefined ? [] : [fact.recall]));

@@ -62,13 +62,35 @@ export interface ReviewFact {
  * is one, and so is the lighter view restored from the log snapshot (src/store/snapshot.ts).
  */
 export interface LogView {
-  /** Each reviewed card's current state; a card with no entry is new. */
+  /** Each reviewed card's current state; a card with no entry is new. Its cards are those of `history`. */
   states: ReadonlyMap<string, CardState>;
   /** Each card's effective reviews in log order; cards with none have no entry. */
   history: ReadonlyMap<string, readonly ReviewFact[]>;
   skips: readonly { card: string; at: Date }[];
   /** The reviews whose time falls in [from, to), when the view can find them faster than by walking `history`. */
   reviewsBetween?(from: Date, to: Date): Iterable<ReviewFact>;
+  /** The skips whose time falls in [from, to), when the view can find them faster than by walking `skips`. */
+  skipsBetween?(from: Date, to: Date): Iterable<{ card: string; at: Date }>;
+  /** Visits every effective review as {@link eachReview} does, when the view can without building `history`. */
+  eachReview?(visit: ReviewVisitor): void;
+}
+
+/**
+ * Takes one effective review as plain values, so that walking ~200,000 of them creates no object
+ * each. Reviews come card by card, each card's in log order: a review's interval before it is the
+ * `scheduledDays` of the visit just before when that was of the same card, else 0.
+ */
+export type ReviewVisitor = (card: string, at: number, rating: Rating, ms: number, phaseBefore: Phase, scheduledDays: number) => void;
+
+/** Visits every effective review of the log, card by card, each card's in log order. */
+export function eachReview(log: LogView, visit: ReviewVisitor): void {
+  if (log.eachReview) {
+    log.eachReview(visit);
+    return;
+  }
+  for (const [card, facts] of log.history) {
+    for (const fact of facts) visit(card, fact.at.getTime(), fact.rating, fact.ms, fact.phaseBefore, fact.state.scheduledDays);
+  }
 }
 
 /** A fold of an empty log. */
@@ -197,7 +219,7 @@ export function todayCounts(log: LogView, dayStart: Date, nextDayStart: Date): T
       counts.reviewsDone += 1;
     }
   }
-  for (const skip of log.skips) {
+  for (const skip of log.skipsBetween ? log.skipsBetween(dayStart, nextDayStart) : log.skips) {
     if (inDay(skip.at)) {
       counts.skipped.add(skip.card);
     }
@@ -214,5 +236,6 @@ function* allFacts(log: LogView): Iterable<ReviewFact> {
  * changed), sorted. Their history is kept and reported, never deleted.
  */
 export function orphans(log: LogView, cardIds: ReadonlySet<string>): string[] {
-  return [...log.history.keys()].filter((id) => !cardIds.has(id)).sort();
+  // A card has a state exactly when it has history, and states need no history built.
+  return [...log.states.keys()].filter((id) => !cardIds.has(id)).sort();
 }

@@ -6,6 +6,7 @@ import {
   fromUserDayClock,
   nextDayStart,
   toUserDayClock,
+  userDaysBefore,
 } from '../../src/schedule/day.js';
 import { describeInZone, zones, type Zone } from './zones.js';
 
@@ -97,6 +98,26 @@ for (const zone of zones) {
         }
       }
       expect(wrong).toEqual([]);
+    });
+
+    it('counts user-days before today as daysBetween does, across DST changes and for any day start', () => {
+      // Every 23 minutes through 2024 and 2025 (both DST changes in New York, twice), in the
+      // order statistics see reviews: not sorted, so that the day starts are extended on demand.
+      const wrong: string[] = [];
+      for (const h of [0, 1, 2, 3, 4, 12, 23]) {
+        for (const now of [at('2025-11-02T01:30:00-05:00'), at('2025-12-31T12:00:00Z')]) {
+          const daysBefore = userDaysBefore(now, h);
+          const from = Date.parse('2024-01-01T00:00:00Z');
+          const steps = Math.floor((Date.parse('2026-01-02T00:00:00Z') - from) / (23 * 60_000));
+          for (let step = 0; step < steps; step++) {
+            // 7919 is prime: striding by it visits every step once, early and late ones in turn.
+            const t = from + ((step * 7919) % steps) * 23 * 60_000;
+            const expected = daysBetween(new Date(t), now, h);
+            if (daysBefore(t) !== expected) wrong.push(`${new Date(t).toISOString()} h=${h}: ${daysBefore(t)}, not ${expected}`);
+          }
+        }
+      }
+      expect(wrong.slice(0, 5)).toEqual([]);
     });
 
     it('gives the user-day on the UTC date of the user-day clock', () => {

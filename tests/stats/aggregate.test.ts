@@ -3,10 +3,14 @@ process.env.TZ = 'Asia/Shanghai';
 import { describe, expect, it } from 'vitest';
 import type { Card } from '../../src/notes/card.js';
 import { buildQueue } from '../../src/schedule/queue.js';
-import type { LogEvent } from '../../src/store/events.js';
+import { appendFileSync, existsSync } from 'node:fs';
+import { serializeEvent, type LogEvent } from '../../src/store/events.js';
 import { foldLog, todayCounts } from '../../src/store/fold.js';
+import { reviewLogPath } from '../../src/store/log.js';
+import { readLogView, snapshotPath } from '../../src/store/snapshot.js';
 import { aggregate, type StatsSettings } from '../../src/stats/aggregate.js';
 import type { Stats } from '../../src/stats/types.js';
+import { testdir } from '../helpers/testdir.js';
 import { answer, card, practice, reviewsAt, settings, state, undoOf } from './fixtures.js';
 
 // Every time below is Shanghai time (UTC+8, no DST). The clock: Tuesday 2026-11-24, 10:00.
@@ -299,3 +303,43 @@ describe('collection, leeches and orphans', () => {
     expect(reviewsOn(narrowed, '2026-11-23')).toBe(0);
   });
 });
+
+describe('from the log snapshot', () => {
+  // Every event of the tables above, some in the snapshot and the rest appended after it.
+  const retention = [
+    answer('a', '2026-11-01T10:00:00+08:00', 3, 'new', state('review', '2026-11-04T10:00:00+08:00', { scheduledDays: 3 })),
+    answer('a', '2026-11-04T10:00:00+08:00', 1, 'review', state('relearning', '2026-11-04T10:10:00+08:00', { lapses: 1 })),
+    answer('b', '2025-12-01T10:00:00+08:00', 4, 'new', state('review', '2025-12-31T10:00:00+08:00', { scheduledDays: 30 })),
+    answer('b', '2026-10-01T10:00:00+08:00', 3, 'review', state('review', '2026-11-10T10:00:00+08:00', { scheduledDays: 40 })),
+    answer('gone', '2026-11-24T08:00:00+08:00', 2, 'review', state('review', '2026-12-01T08:00:00+08:00', { scheduledDays: 7 }), 2000),
+  ];
+  const later = answer('a', '2026-11-24T09:00:00+08:00', 2, 'review', state('review', '2026-11-29T09:00:00+08:00', { scheduledDays: 5, lapses: 1 }));
+  const appended: LogEvent[] = [
+    later,
+    answer('b', '2026-11-22T10:00:00+08:00', 1, 'review', state('relearning', '2026-11-22T10:10:00+08:00', { lapses: 1 })),
+    answer('c', '2026-11-24T08:00:00+08:00', 1, 'new', state('learning', '2026-11-24T08:01:00+08:00')),
+    answer('c', '2026-11-24T08:01:00+08:00', 3, 'learning', state('review', '2026-11-25T08:01:00+08:00', { scheduledDays: 1 })),
+    practice('b', '2026-11-24T09:45:00+08:00', 60_000),
+    { type: 'skip', id: 's1', card: 'a', at: new Date('2026-11-24T09:50:00+08:00') },
+    undoOf(later),
+  ];
+  const cards = [card('a'), card('b'), card('c'), card('n')];
+  const lines = (events: LogEvent[]): string => events.map((event) => `${serializeEvent(event)}\n`).join('');
+
+  it.each([
+    { name: 'every card', chosen: cards },
+    { name: 'narrowed to one', chosen: [card('a')] },
+  ])('gives the figures the fold of the whole log gives ($name)', ({ chosen }) => {
+    const dir = testdir();
+    appendFileSync(reviewLogPath(dir), lines(retention));
+    readLogView(dir);
+    expect(existsSync(snapshotPath(dir))).toBe(true);
+    appendFileSync(reviewLogPath(dir), lines(appended));
+    const input = { cards: chosen, noteCardIds: new Set(cards.map((c) => c.id)), now: new Date(NOW), settings: settings() };
+    const expected = aggregate({ ...input, folded: foldLog([...retention, ...appended]) });
+    // Read twice: the snapshot with the appended lines, then the snapshot written with them.
+    expect(aggregate({ ...input, folded: readLogView(dir).view })).toEqual(expected);
+    expect(aggregate({ ...input, folded: readLogView(dir).view })).toEqual(expected);
+  });
+});
+
