@@ -2,7 +2,7 @@ import { statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Deckset, Diagnostic } from './card.js';
 import { writeCacheFile } from '../cache-file.js';
-import { searchTextOf } from '../search/text.js';
+import { searchTextOf, type SearchText } from '../search/text.js';
 import { assemble, loadNote, type Identities, type LoadedNote, type ParseNote } from './assemble.js';
 import { CacheReader, encodeCache } from './cache-layout.js';
 import { findNoteFiles } from './files.js';
@@ -20,17 +20,14 @@ interface FileStamp {
 }
 
 /**
- * A file's drafts in the cache header, column by column, each deck and section path listed once:
- * half the bytes of an object per draft, and quicker to parse. Answers are in the answers section.
+ * A file's drafts in the cache header: how many, and the decks, section paths and explicit ids
+ * they have, each deck and path listed once. The rest of each draft is in the card rows (see
+ * cache-layout.ts), in notes order.
  */
-interface DraftColumns {
+interface DraftList {
+  count: number;
   decks: string[];
   paths: string[][];
-  questions: string[];
-  lines: number[];
-  /** Per draft, its deck's and its path's index in `decks` and `paths`. */
-  deckOf: number[];
-  pathOf: number[];
   /** Ids written in the note, by draft index. */
   explicitIds: Record<string, string>;
 }
@@ -38,7 +35,7 @@ interface DraftColumns {
 interface FileEntry extends FileStamp {
   readable: boolean;
   diagnostics: Diagnostic[];
-  drafts: DraftColumns;
+  drafts: DraftList;
 }
 
 /** The cache header; the answers and the search text follow it (see cache-layout.ts). */
@@ -120,12 +117,20 @@ function reusable(cached: Cached, file: string, stamp: FileStamp): LoadedNote | 
   const first = cached.firstCard.get(file);
   if (!entry || first === undefined || entry.size !== stamp.size || entry.mtimeMs !== stamp.mtimeMs || entry.ino !== stamp.ino) return undefined;
   if (stamp.mtimeMs >= cached.header.writtenAt - RACY_MS) return undefined;
-  const { decks, paths, questions, lines, deckOf, pathOf, explicitIds } = entry.drafts;
-  const drafts = questions.map((question, index): CardDraft => {
+  const { count, decks, paths, explicitIds } = entry.drafts;
+  const { questions, questionEnds, lines, deckOf, pathOf } = cached.reader.rows;
+  const drafts: CardDraft[] = [];
+  for (let index = 0; index < count; index++) {
+    const row = first + index;
+    const deck = decks[deckOf[row] ?? 0];
+    const path = paths[pathOf[row] ?? 0];
+    // A row that names no deck or path of its file: a damaged cache, parsed again like a changed note.
+    if (deck === undefined || path === undefined) return undefined;
     const explicitId = explicitIds[index];
-    const fields = { deck: decks[deckOf[index] ?? 0] ?? '', path: paths[pathOf[index] ?? 0] ?? [], question, line: lines[index] ?? 0, ...(explicitId === undefined ? {} : { explicitId }) };
-    return new CachedDraft(fields, file, cached.reader, first + index);
-  });
+    const question = questions.slice(row === 0 ? 0 : questionEnds[row - 1], questionEnds[row]);
+    const fields = { deck, path, question, line: lines[row] ?? 0, ...(explicitId === undefined ? {} : { explicitId }) };
+    drafts.push(new CachedDraft(fields, file, cached.reader, row));
+  }
   return { readable: entry.readable, diagnostics: entry.diagnostics, drafts };
 }
 
@@ -156,40 +161,48 @@ class CachedDraft implements CardDraft {
   }
 }
 
-function writeCache(cacheFile: string, fresh: { file: string; stamp: FileStamp; note: LoadedNote }[], identities: Identities, text: ReturnType<typeof searchTextOf>): void {
+function writeCache(cacheFile: string, fresh: { file: string; stamp: FileStamp; note: LoadedNote }[], identities: Identities, text: SearchText): void {
   const files: Record<string, FileEntry> = {};
-  const answers: Buffer[] = [];
+  const rows = { questions: [] as string[], lines: [] as number[], deckOf: [] as number[], pathOf: [] as number[], answers: [] as Buffer[] };
   for (const { file, stamp, note } of fresh) {
-    files[file] = { ...stamp, readable: note.readable, diagnostics: note.diagnostics, drafts: draftColumns(note.drafts) };
-    for (const draft of note.drafts) answers.push(Buffer.from(draft.answer));
+    const decks = new Listing<string>((deck) => deck);
+    const paths = new Listing<string[]>((parts) => parts.join('\u0000'));
+    const explicitIds: Record<string, string> = {};
+    note.drafts.forEach((draft, index) => {
+      if (draft.explicitId !== undefined) explicitIds[index] = draft.explicitId;
+      rows.questions.push(draft.question);
+      rows.lines.push(draft.source.line);
+      rows.deckOf.push(decks.indexOf(draft.deck));
+      rows.pathOf.push(paths.indexOf(draft.path));
+      rows.answers.push(Buffer.from(draft.answer));
+    });
+    const drafts = { count: note.drafts.length, decks: decks.values, paths: paths.values, explicitIds };
+    files[file] = { ...stamp, readable: note.readable, diagnostics: note.diagnostics, drafts };
   }
-  const answerEnds = new Uint32Array(answers.length);
-  let end = 0;
-  answers.forEach((answer, index) => {
-    end += answer.length;
-    answerEnds[index] = end;
-  });
   const header: CacheHeader = { loader: LOADER_VERSION, writtenAt: Date.now(), files, identities };
-  const sections = { answerEnds, fieldStarts: text.starts, answers: Buffer.concat(answers, end), search: text.bytes };
+  const sections = {
+    questionEnds: runningTotals(rows.questions.map((question) => question.length)),
+    questions: Buffer.from(rows.questions.join('')),
+    lines: Uint32Array.from(rows.lines),
+    deckOf: Uint32Array.from(rows.deckOf),
+    pathOf: Uint32Array.from(rows.pathOf),
+    answerEnds: runningTotals(rows.answers.map((answer) => answer.length)),
+    fieldStarts: text.starts,
+    answers: Buffer.concat(rows.answers),
+    search: text.bytes,
+  };
   writeCacheFile(cacheFile, Buffer.concat(encodeCache(header, sections)));
 }
 
-function draftColumns(drafts: CardDraft[]): DraftColumns {
-  const decks = new Listing<string>((deck) => deck);
-  const paths = new Listing<string[]>((parts) => parts.join('\u0000'));
-  const explicitIds: Record<string, string> = {};
-  drafts.forEach((draft, index) => {
-    if (draft.explicitId !== undefined) explicitIds[index] = draft.explicitId;
+/** Where each of a run of lengths ends. */
+function runningTotals(lengths: number[]): Uint32Array {
+  const ends = new Uint32Array(lengths.length);
+  let end = 0;
+  lengths.forEach((length, index) => {
+    end += length;
+    ends[index] = end;
   });
-  return {
-    decks: decks.values,
-    paths: paths.values,
-    questions: drafts.map((draft) => draft.question),
-    lines: drafts.map((draft) => draft.source.line),
-    deckOf: drafts.map((draft) => decks.indexOf(draft.deck)),
-    pathOf: drafts.map((draft) => paths.indexOf(draft.path)),
-    explicitIds,
-  };
+  return ends;
 }
 
 /** Distinct values in the order first seen, each given its index. */
@@ -220,7 +233,7 @@ function openCache(file: string): Cached | undefined {
   for (const [file, entry] of Object.entries(header.files)) {
     if (!isFileEntry(entry)) return undefined;
     firstCard.set(file, cards);
-    cards += entry.drafts.questions.length;
+    cards += entry.drafts.count;
   }
   if (cards !== reader.cards) return undefined;
   return { header: header as CacheHeader, reader, firstCard };
@@ -242,7 +255,7 @@ function isFileEntry(value: unknown): value is FileEntry {
     typeof entry.readable === 'boolean' &&
     Array.isArray(entry.diagnostics) &&
     entry.diagnostics.every(isDiagnostic) &&
-    isDraftColumns(entry.drafts)
+    isDraftList(entry.drafts)
   );
 }
 
@@ -251,24 +264,18 @@ function isDiagnostic(value: unknown): value is Diagnostic {
   return typeof item?.file === 'string' && typeof item.line === 'number' && typeof item.message === 'string';
 }
 
-function isDraftColumns(value: unknown): value is DraftColumns {
-  const columns = value as Partial<DraftColumns> | null;
-  if (typeof columns !== 'object' || columns === null) return false;
-  const { decks, paths, questions, lines, deckOf, pathOf, explicitIds } = columns;
-  const count = questions?.length;
+function isDraftList(value: unknown): value is DraftList {
+  const list = value as Partial<DraftList> | null;
   return (
-    isArrayOf(decks, (deck) => typeof deck === 'string') &&
-    isArrayOf(paths, (parts) => isArrayOf(parts, (part) => typeof part === 'string')) &&
-    isArrayOf(questions, (question) => typeof question === 'string') &&
-    isArrayOf(lines, (line) => typeof line === 'number') &&
-    isArrayOf(deckOf, (index) => Number.isInteger(index) && (index as number) >= 0 && (index as number) < decks.length) &&
-    isArrayOf(pathOf, (index) => Number.isInteger(index) && (index as number) >= 0 && (index as number) < paths.length) &&
-    lines.length === count &&
-    deckOf.length === count &&
-    pathOf.length === count &&
-    typeof explicitIds === 'object' &&
-    explicitIds !== null &&
-    Object.values(explicitIds).every((id) => typeof id === 'string')
+    typeof list === 'object' &&
+    list !== null &&
+    Number.isSafeInteger(list.count) &&
+    (list.count ?? -1) >= 0 &&
+    isArrayOf(list.decks, (deck) => typeof deck === 'string') &&
+    isArrayOf(list.paths, (parts) => isArrayOf(parts, (part) => typeof part === 'string')) &&
+    typeof list.explicitIds === 'object' &&
+    list.explicitIds !== null &&
+    Object.values(list.explicitIds).every((id) => typeof id === 'string')
   );
 }
 
