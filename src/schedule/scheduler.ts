@@ -23,8 +23,11 @@ export interface Scheduler {
   grade(state: CardState | undefined, rating: Rating, now: Date): CardState;
   /** What each of the four answers would do, for the labels under the buttons. */
   preview(state: CardState | undefined, now: Date): Record<Rating, PreviewItem>;
-  /** Probability of recall at `now` (0 for a new card), with elapsed time in user-days. */
-  retrievability(state: CardState, now: Date): number;
+  /**
+   * Probability of recall at `now` (0 for a new card), with elapsed time in user-days: counted by
+   * `daysBefore` when given (see userDaysBefore, for many cards at once), else one by one.
+   */
+  retrievability(state: CardState, now: Date, daysBefore?: (instant: number) => number): number;
 }
 
 const dayMs = 86_400_000;
@@ -102,9 +105,9 @@ export function createScheduler(options: Partial<SchedulerOptions> = {}): Schedu
       return { 1: again, 2: hard, 3: good, 4: easy };
     },
 
-    retrievability(state, now) {
+    retrievability(state, now, daysBefore) {
       if (state.phase === 'new' || !state.lastReview) return 0;
-      const elapsed = Math.max(0, daysBetween(state.lastReview, now, dayStartsAt));
+      const elapsed = Math.max(0, daysBefore ? daysBefore(state.lastReview.getTime()) : daysBetween(state.lastReview, now, dayStartsAt));
       return f.forgetting_curve(elapsed, state.stability);
     },
   };

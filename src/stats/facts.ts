@@ -1,5 +1,5 @@
 import type { Card } from '../notes/card.js';
-import { daysBetween } from '../schedule/day.js';
+import { userDaysBefore } from '../schedule/day.js';
 import type { Scheduler } from '../schedule/scheduler.js';
 import type { CardState } from '../schedule/state.js';
 
@@ -22,10 +22,11 @@ export function cardFacts(
   now: Date,
   dayStartsAt: number,
 ): CardFacts[] {
+  const daysBefore = userDaysBefore(now, dayStartsAt);
   return cards.map((card) => {
     const state = states.get(card.id);
     if (!state || state.phase === 'new') return state ? { card, state } : { card };
-    const dueIn = Math.max(0, daysBetween(now, state.due, dayStartsAt));
-    return { card, state, recall: scheduler.retrievability(state, now), dueIn };
+    const dueIn = Math.max(0, -daysBefore(state.due.getTime()));
+    return { card, state, recall: scheduler.retrievability(state, now, daysBefore), dueIn };
   });
 }

@@ -100,12 +100,13 @@ for (const zone of zones) {
       expect(wrong).toEqual([]);
     });
 
-    it('counts user-days before today as daysBetween does, across DST changes and for any day start', () => {
+    it('counts user-days before today (and after, negative) as daysBetween does, across DST changes and for any day start', () => {
       // Every 23 minutes through 2024 and 2025 (both DST changes in New York, twice), in the
       // order statistics see reviews: not sorted, so that the day starts are extended on demand.
+      // With `now` early in 2024 most instants are later days, as due dates are.
       const wrong: string[] = [];
       for (const h of [0, 1, 2, 3, 4, 12, 23]) {
-        for (const now of [at('2025-11-02T01:30:00-05:00'), at('2025-12-31T12:00:00Z')]) {
+        for (const now of [at('2024-02-01T12:00:00Z'), at('2025-11-02T01:30:00-05:00'), at('2025-12-31T12:00:00Z')]) {
           const daysBefore = userDaysBefore(now, h);
           const from = Date.parse('2024-01-01T00:00:00Z');
           const steps = Math.floor((Date.parse('2026-01-02T00:00:00Z') - from) / (23 * 60_000));
