@@ -3,6 +3,9 @@ import { State, type Card as FsrsCard } from 'ts-fsrs';
 /** Where a card is in its life: never seen, in (re)learning steps, or on day intervals. */
 export type Phase = 'new' | 'learning' | 'review' | 'relearning';
 
+/** The phases in a fixed order: where a phase is stored as a number (the log snapshot), its index here. */
+export const PHASES: readonly Phase[] = ['new', 'learning', 'review', 'relearning'];
+
 /** An answer: 1 Again, 2 Hard, 3 Good, 4 Easy (the numbers FSRS and Anki use). */
 export type Rating = 1 | 2 | 3 | 4;
 

@@ -1,7 +1,10 @@
 import { userDaysBefore } from '../schedule/day.js';
-import { eachReview, type LogView } from '../store/fold.js';
+import { PHASES, type Rating } from '../schedule/state.js';
+import { eachReviewRun, type LogView } from '../store/fold.js';
 import { countRetention, emptyRetentionCounts, retentionOf } from './retention.js';
 import type { RetentionPeriod } from './types.js';
+
+const REVIEW_PHASE = PHASES.indexOf('review');
 
 /** What the review history says, gathered in one pass. */
 export interface ReviewDigest {
@@ -27,24 +30,26 @@ export function digestHistory(log: LogView, inScope: (card: string) => boolean, 
   let card: string | undefined;
   let counted = false;
   let scheduled = 0;
-  eachReview(log, (id, at, rating, ms, phaseBefore, scheduledDays) => {
+  eachReviewRun(log, ({ card: id, from, to, at, rating, ms, phaseBefore, scheduledDays }) => {
     if (id !== card) {
       card = id;
       counted = inScope(id);
       scheduled = 0;
     }
-    const intervalBefore = scheduled;
-    scheduled = scheduledDays;
-    if (!counted) return;
-    const daysAgo = daysAgoOf(at);
-    if (daysAgo < 0) return;
-    perDay[daysAgo] = (perDay[daysAgo] ?? 0) + 1;
-    if (daysAgo === 0) {
-      today.reviewed += 1;
-      today.timeMs += ms;
-      if (rating === 1) today.again += 1;
+    for (let i = from; i < to; i++) {
+      const intervalBefore = scheduled;
+      scheduled = scheduledDays[i] ?? 0;
+      if (!counted) continue;
+      const daysAgo = daysAgoOf(at[i] ?? 0);
+      if (daysAgo < 0) continue;
+      perDay[daysAgo] = (perDay[daysAgo] ?? 0) + 1;
+      if (daysAgo === 0) {
+        today.reviewed += 1;
+        today.timeMs += ms[i] ?? 0;
+        if (rating[i] === 1) today.again += 1;
+      }
+      if (phaseBefore[i] === REVIEW_PHASE) countRetention(retention, daysAgo, (rating[i] ?? 1) as Rating, intervalBefore);
     }
-    if (phaseBefore === 'review') countRetention(retention, daysAgo, rating, intervalBefore);
   });
   const byDay = new Map<number, number>();
   // Days without reviews are holes in the array, which forEach skips.

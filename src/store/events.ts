@@ -1,4 +1,4 @@
-import type { CardState, Phase, Rating } from '../schedule/state.js';
+import { PHASES, type CardState, type Phase, type Rating } from '../schedule/state.js';
 
 /**
  * The review log's line format (a **contract**: the log is the source of truth, and scripts read it).
@@ -160,7 +160,6 @@ type JsonObject = Record<string, unknown>;
 const isObject = (value: unknown): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const PHASES: readonly Phase[] = ['new', 'learning', 'review', 'relearning'];
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/u;
 
 function text(object: JsonObject, key: string, where = ''): string {

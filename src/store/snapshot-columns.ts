@@ -1,6 +1,6 @@
 import { eachReview, type LogView } from './fold.js';
 import { packColumn, type Bounds, type Column } from './snapshot-file.js';
-import { PHASES } from './snapshot-states.js';
+import { PHASES } from '../schedule/state.js';
 
 /*
  * The columns of a log snapshot: what each holds, what values it may hold, and how a log view

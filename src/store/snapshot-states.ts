@@ -1,8 +1,6 @@
-import type { CardState, Phase } from '../schedule/state.js';
+import { PHASES, type CardState } from '../schedule/state.js';
 import type { Column } from './snapshot-file.js';
 
-/** Phases by the number a snapshot's columns hold for them. */
-export const PHASES: readonly Phase[] = ['new', 'learning', 'review', 'relearning'];
 
 /** A snapshot's columns of card state, a row per card; lastReview is -1 for none. */
 export interface StateColumns {

@@ -1,8 +1,8 @@
-import type { Rating } from '../schedule/state.js';
-import { eachReview, type Folded, type LogView, type ReviewFact, type ReviewVisitor } from './fold.js';
+import { eachReview, eachReviewRun, runOf, type Folded, type LogView, type ReviewFact, type ReviewRun } from './fold.js';
 import { boundsOf, GROUP_COLUMNS, REVIEW_COLUMNS, SKIP_COLUMNS, STATE_COLUMNS, type ColumnName } from './snapshot-columns.js';
 import type { Bounds, Column, SnapshotFile } from './snapshot-file.js';
-import { PHASES, rowsSorted, SnapshotStates } from './snapshot-states.js';
+import { rowsSorted, SnapshotStates } from './snapshot-states.js';
+import { PHASES, type Rating } from '../schedule/state.js';
 
 /** What `reviewsBetween` reads for the rows whose time falls in range. */
 const FACT_COLUMNS = ['reviews.rating', 'reviews.ms', 'reviews.phaseBefore', 'reviews.scheduledDays'] as const;
@@ -77,12 +77,12 @@ export class SnapshotView implements LogView {
     return [...stored, ...this.appended.map(({ fact }) => fact).filter((fact) => inRange(fact.at.getTime()))];
   }
 
-  /** Visits the snapshot's rows card by card, each card's appended reviews right after its rows, then the appended reviews of cards without rows. */
-  eachReview(visit: ReviewVisitor): void {
+  /** Visits the snapshot's rows card by card, straight from its columns, each card's appended reviews right after its rows, then the appended reviews of cards without rows. */
+  eachReviewRun(visit: (run: ReviewRun) => void): void {
     const groups = this.groups();
     const columns = groups && this.columns(REVIEW_COLUMNS);
     if (!groups || !columns) {
-      eachReview(this.fold(), visit);
+      eachReviewRun(this.fold(), visit);
       return;
     }
     const [at, rating, ms, phaseBefore, scheduledDays] = columns;
@@ -90,10 +90,8 @@ export class SnapshotView implements LogView {
     const { cards } = this.file.header;
     for (let group = 0; group < groups.card.length; group++) {
       const card = cards[groups.card[group] ?? 0] ?? '';
-      const end = groups.first[group + 1] ?? groups.rows;
-      for (let row = groups.first[group] ?? end; row < end; row++) {
-        visit(card, at[row] ?? 0, (rating[row] ?? 1) as Rating, ms[row] ?? 0, PHASES[phaseBefore[row] ?? 0] ?? 'new', scheduledDays[row] ?? 0);
-      }
+      const to = groups.first[group + 1] ?? groups.rows;
+      visit({ card, from: groups.first[group] ?? to, to, at, rating, ms, phaseBefore, scheduledDays });
       if (pending.size > 0) visitPending(card, pending, visit);
     }
     for (const id of pending.keys()) visitPending(id, pending, visit);
@@ -232,8 +230,9 @@ function byCard(appended: readonly { card: string; fact: ReviewFact }[]): Map<st
 }
 
 /** Visits a card's appended reviews, once: they leave `pending`. */
-function visitPending(card: string, pending: Map<string, ReviewFact[]>, visit: ReviewVisitor): void {
-  for (const fact of pending.get(card) ?? []) visit(card, fact.at.getTime(), fact.rating, fact.ms, fact.phaseBefore, fact.state.scheduledDays);
+function visitPending(card: string, pending: Map<string, ReviewFact[]>, visit: (run: ReviewRun) => void): void {
+  const facts = pending.get(card);
+  if (facts) visit(runOf(card, facts));
   pending.delete(card);
 }
 
