@@ -104,22 +104,28 @@ function snapshotLayout(dir: string): { bytes: Buffer; dataStart: number; sectio
 const lines = (events: LogEvent[]): string => events.map((event) => `${serializeEvent(event)}\n`).join('');
 const wholeFold = (dir: string): unknown => plain(foldLog(readLog(dir).events));
 
+/** Appends the events to a fresh log in parts, cut at `cuts` (taken modulo the length), and checks the log after each part. */
+function appendInParts(events: LogEvent[], cuts: number[], check: (dir: string) => void): void {
+  const dir = testdir();
+  const points = [...new Set(cuts.map((cut) => cut % (events.length + 1)))].sort((a, b) => a - b);
+  let written = 0;
+  for (const point of [...points, events.length]) {
+    appendFileSync(reviewLogPath(dir), lines(events.slice(written, point)));
+    written = point;
+    check(dir);
+  }
+}
+
 describe('the log snapshot is invisible', () => {
   it('a view from a snapshot plus appended lines equals the fold of the whole log, and counts a day the same', () => {
     fc.assert(
       fc.property(fc.array(arbStep, { maxLength: 30 }), fc.array(fc.nat(), { maxLength: 3 }), arbTime, fc.nat(800), (steps, cuts, dayStart, days) => {
-        const dir = testdir();
-        const events = toEvents(steps);
-        const points = [...new Set(cuts.map((cut) => cut % (events.length + 1)))].sort((a, b) => a - b);
-        let written = 0;
-        for (const point of [...points, events.length]) {
-          appendFileSync(reviewLogPath(dir), lines(events.slice(written, point)));
-          written = point;
+        appendInParts(toEvents(steps), cuts, (dir) => {
           // Today's counts from a view whose reviews were never built, then everything.
           const dayEnd = new Date(dayStart.getTime() + days * 86_400_000);
           expect(todayCounts(readLogView(dir).view, dayStart, dayEnd)).toEqual(todayCounts(foldLog(readLog(dir).events), dayStart, dayEnd));
           expect(plain(readLogView(dir).view)).toEqual(wholeFold(dir));
-        }
+        });
       }),
       { numRuns: 150 },
     );
@@ -128,20 +134,14 @@ describe('the log snapshot is invisible', () => {
   it('gives each part read on its own (a day, the visitor, the orphans) as the fold of the whole log does', () => {
     fc.assert(
       fc.property(fc.array(arbStep, { maxLength: 30 }), fc.array(fc.nat(), { maxLength: 3 }), arbTime, fc.nat(800), (steps, cuts, dayStart, days) => {
-        const dir = testdir();
-        const events = toEvents(steps);
-        const points = [...new Set(cuts.map((cut) => cut % (events.length + 1)))].sort((a, b) => a - b);
-        let written = 0;
-        for (const point of [...points, events.length]) {
-          appendFileSync(reviewLogPath(dir), lines(events.slice(written, point)));
-          written = point;
+        appendInParts(toEvents(steps), cuts, (dir) => {
           const folded = foldLog(readLog(dir).events);
           const dayEnd = new Date(dayStart.getTime() + days * 86_400_000);
           // A fresh view for each part, so that each reads only its own columns.
           expect(between(readLogView(dir).view, dayStart, dayEnd)).toEqual(between(folded, dayStart, dayEnd));
           expect(visits(readLogView(dir).view)).toEqual(visits(folded));
           expect(orphans(readLogView(dir).view, new Set(['a']))).toEqual(orphans(folded, new Set(['a'])));
-        }
+        });
       }),
       { numRuns: 100 },
     );
