@@ -1,7 +1,5 @@
 import type { Card } from '../notes/card.js';
-import { cardListLine } from '../render/breadcrumb.js';
 import { terminalJson } from '../render/sanitize.js';
-import { palette } from '../render/style.js';
 import { formatLocalIso } from '../store/events.js';
 import type { Queue } from '../schedule/queue.js';
 import { today } from '../quiz/today.js';
@@ -39,6 +37,8 @@ export async function run(options: DueOptions, ctx: CommandContext): Promise<num
     ctx.stdout.write(`${terminalJson(dueJson(queue, cards))}\n`);
     return 0;
   }
+  // Only the listing colours: --json loads no chalk.
+  const [{ palette }, { cardListLine }] = await Promise.all([import('../render/style.js'), import('../render/breadcrumb.js')]);
   const style = palette(ctx.color);
   const lines = [`Due today: ${leftToday(queue)}.`];
   const next = nextCardDue(queue, ctx.now);
