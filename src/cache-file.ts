@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -28,4 +28,42 @@ export function writeCacheFile(file: string, data: string | Uint8Array): void {
   } catch {
     // Only a speed-up.
   }
+}
+
+/** Reads into `bytes` from `position` until it is full or the file ends; how many bytes were read. */
+export function readAt(fd: number, bytes: Uint8Array, position: number): number {
+  let read = 0;
+  while (read < bytes.length) {
+    const got = readSync(fd, bytes, read, bytes.length - read, position + read);
+    if (got === 0) break;
+    read += got;
+  }
+  return read;
+}
+
+/** Up to `length` bytes of a file from `position` (fewer where it ends). */
+export function bytesAt(fd: number, position: number, length: number): Buffer {
+  const buffer = Buffer.allocUnsafe(Math.max(0, length));
+  return buffer.subarray(0, readAt(fd, buffer, position));
+}
+
+/** The first read of a cache's header line; each further read is twice as long as the one before. */
+const FIRST_READ = 64 * 1024;
+
+/**
+ * The first line of a cache file of `size` bytes (its header, which may hold many card ids), and
+ * its length with the line break; undefined when the file has no line break. Read in pieces that
+ * double, so that a long header costs at most about as much again.
+ */
+export function firstLine(fd: number, size: number): { text: string; bytes: number } | undefined {
+  const pieces: Buffer[] = [];
+  for (let read = 0, want = FIRST_READ; read < size; want *= 2) {
+    const piece = bytesAt(fd, read, Math.min(want, size - read));
+    const end = piece.indexOf(0x0a);
+    if (end !== -1) return { text: Buffer.concat([...pieces, piece.subarray(0, end)]).toString('utf8'), bytes: read + end + 1 };
+    if (piece.length === 0) return undefined;
+    pieces.push(piece);
+    read += piece.length;
+  }
+  return undefined;
 }

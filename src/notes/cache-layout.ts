@@ -1,4 +1,5 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync } from 'node:fs';
+import { bytesAt, firstLine, readAt } from '../cache-file.js';
 import { fitsCards, type SearchText } from '../search/text.js';
 
 /**
@@ -42,9 +43,6 @@ type SectionName = keyof CacheSections;
 const SECTION_NAMES: readonly SectionName[] = ['questionEnds', 'questions', 'lines', 'deckOf', 'pathOf', 'answerEnds', 'fieldStarts', 'answers', 'search'];
 /** Where each section is, in bytes after the header line: [offset, length]. */
 type SectionTable = Record<SectionName, [number, number]>;
-
-/** The header is read in pieces of this size until its line ends. */
-const HEADER_CHUNK = 256 * 1024;
 
 /** Writes a cache: the header (any JSON object, given the section table) and the sections. */
 export function encodeCache(header: object, sections: CacheSections): Uint8Array[] {
@@ -108,7 +106,7 @@ export class CacheReader {
   private static read(fd: number): CacheReader | undefined {
     const stat = fstatSync(fd);
     if (!stat.isFile()) return undefined;
-    const line = headerLine(fd);
+    const line = firstLine(fd, stat.size);
     if (!line) return undefined;
     const header = JSON.parse(line.text) as unknown;
     if (!isObject(header)) return undefined;
@@ -151,7 +149,7 @@ export class CacheReader {
   }
 
   private bytes(position: number, length: number): Buffer | undefined {
-    return position + length > this.size ? undefined : bytesAt(this.fd, position, length);
+    return position + length > this.size ? undefined : whole(bytesAt(this.fd, position, length), length);
   }
 }
 
@@ -159,7 +157,7 @@ export class CacheReader {
 function cardRows(fd: number, table: SectionTable, sectionsAt: number, cards: number): CardRows | undefined {
   const numbers = (name: SectionName): Uint32Array | undefined => typedSection(fd, sectionsAt + table[name][0], table[name][1], Uint32Array);
   const [questionEnds, lines, deckOf, pathOf] = [numbers('questionEnds'), numbers('lines'), numbers('deckOf'), numbers('pathOf')];
-  const text = bytesAt(fd, sectionsAt + table.questions[0], table.questions[1]);
+  const text = whole(bytesAt(fd, sectionsAt + table.questions[0], table.questions[1]), table.questions[1]);
   if (!questionEnds || !lines || !deckOf || !pathOf || !text) return undefined;
   if ([questionEnds, lines, deckOf, pathOf].some((column) => column.length !== cards)) return undefined;
   const questions = text.toString('utf8');
@@ -172,21 +170,16 @@ type TypedArrayType<T> = { new (buffer: ArrayBuffer): T; BYTES_PER_ELEMENT: numb
 function typedSection<T extends Uint32Array | Uint8Array>(fd: number, position: number, length: number, Type: TypedArrayType<T>): T | undefined {
   if (length % Type.BYTES_PER_ELEMENT !== 0) return undefined;
   const copy = new ArrayBuffer(length);
-  const bytes = Buffer.from(copy);
   try {
-    return readFully(fd, bytes, position) === length ? new Type(copy) : undefined;
+    return readAt(fd, new Uint8Array(copy), position) === length ? new Type(copy) : undefined;
   } catch {
     return undefined;
   }
 }
 
-function bytesAt(fd: number, position: number, length: number): Buffer | undefined {
-  const buffer = Buffer.allocUnsafe(length);
-  try {
-    return readFully(fd, buffer, position) === length ? buffer : undefined;
-  } catch {
-    return undefined;
-  }
+/** The bytes when all `length` of them were read. */
+function whole(bytes: Buffer, length: number): Buffer | undefined {
+  return bytes.length === length ? bytes : undefined;
 }
 
 /** Whether the numbers never go down and the last is `end` (none: `end` is 0). */
@@ -197,34 +190,6 @@ function ascendingTo(numbers: Uint32Array, end: number): boolean {
     previous = value;
   }
   return previous === end;
-}
-
-/** The first line of the file, and its length with the line break. */
-function headerLine(fd: number): { text: string; bytes: number } | undefined {
-  const pieces: Buffer[] = [];
-  let read = 0;
-  for (;;) {
-    const piece = Buffer.allocUnsafe(HEADER_CHUNK);
-    const got = readFully(fd, piece, read);
-    const end = piece.subarray(0, got).indexOf(0x0a);
-    if (end !== -1) {
-      pieces.push(piece.subarray(0, end));
-      return { text: Buffer.concat(pieces).toString('utf8'), bytes: read + end + 1 };
-    }
-    if (got < HEADER_CHUNK) return undefined;
-    pieces.push(piece);
-    read += got;
-  }
-}
-
-function readFully(fd: number, buffer: Buffer, position: number): number {
-  let read = 0;
-  while (read < buffer.length) {
-    const got = readSync(fd, buffer, read, buffer.length - read, position + read);
-    if (got === 0) break;
-    read += got;
-  }
-  return read;
 }
 
 function sectionTable(value: unknown, room: number): SectionTable | undefined {

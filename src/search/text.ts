@@ -2,7 +2,7 @@ import type { Card } from '../notes/card.js';
 import { searchFold } from './fold.js';
 
 /** The fields a card is searched in, best first: a match ranks by its worst word's field. */
-export const SEARCH_FIELDS = ['question', 'section path', 'deck', 'answer'] as const;
+const SEARCH_FIELDS = ['question', 'section path', 'deck', 'answer'] as const;
 const FIELDS = SEARCH_FIELDS.length;
 /** The rank of a card that does not contain a word. */
 export const NOT_FOUND = FIELDS;

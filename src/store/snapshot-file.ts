@@ -1,5 +1,5 @@
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
-import { writeCacheFile } from '../cache-file.js';
+import { closeSync, constants, fstatSync, openSync, type Stats } from 'node:fs';
+import { firstLine, readAt, writeCacheFile } from '../cache-file.js';
 import type { Diagnostic } from '../notes/card.js';
 
 /*
@@ -56,9 +56,6 @@ export interface Bounds {
 /** The values each integer type can hold. */
 const INTEGER_RANGES: Partial<Record<ColumnType, readonly [number, number]>> = { u8: [0, 0xff], u16: [0, 0xffff], u32: [0, 0xffffffff] };
 
-/** The first read of a header. */
-const FIRST_READ = 64 * 1024;
-
 /**
  * The narrowest typed array that holds every value exactly: unsigned integers of 8, 16 or 32 bits,
  * else 32-bit floats, else 64-bit ones (what the values were).
@@ -113,10 +110,11 @@ export class SnapshotFile {
   /** The snapshot at `file` with a sound header (every column within the file), else undefined. */
   static open(file: string): SnapshotFile | undefined {
     return withFile(file, undefined, (fd, stat) => {
-      const head = headerLine(fd, stat.size);
-      if (!head) return undefined;
-      const parsed = parseHeader(head.json, stat.size - head.length);
-      return parsed && new SnapshotFile(file, parsed.header, parsed.sections, head.length, stat);
+      // The header is padded so that the columns after it start at a multiple of 8 bytes.
+      const head = firstLine(fd, stat.size);
+      if (!head || head.bytes % 8 !== 0) return undefined;
+      const parsed = parseHeader(head.text, stat.size - head.bytes);
+      return parsed && new SnapshotFile(file, parsed.header, parsed.sections, head.bytes, stat);
     });
   }
 
@@ -161,27 +159,6 @@ function withFile<T>(file: string, expected: Stats | undefined, use: (fd: number
   }
 }
 
-/**
- * The header's JSON and its length with padding and line break. Read from a first small read on,
- * each read twice as long as the one before, so that a long header (many card ids) costs at most
- * about as much again.
- */
-function headerLine(fd: number, size: number): { json: string; length: number } | undefined {
-  const chunks: Buffer[] = [];
-  for (let read = 0, want = FIRST_READ; read < size; want *= 2) {
-    const chunk = bytesAt(fd, read, Math.min(want, size - read));
-    const end = chunk.indexOf(0x0a);
-    if (end !== -1) {
-      const length = read + end + 1;
-      return length % 8 === 0 ? { json: Buffer.concat([...chunks, chunk.subarray(0, end)]).toString('utf8'), length } : undefined;
-    }
-    if (chunk.length === 0) return undefined;
-    chunks.push(chunk);
-    read += chunk.length;
-  }
-  return undefined;
-}
-
 /** The header, checked field by field; undefined when it is not one this code wrote or a column lies outside the data. */
 function parseHeader(json: string, dataSize: number): { header: SnapshotHeader; sections: Record<string, Section> } | undefined {
   const parsed = JSON.parse(json) as Partial<SnapshotHeader & { version: string; sections: Record<string, unknown> }> | null;
@@ -215,14 +192,7 @@ const isCount = (value: unknown): value is number => Number.isSafeInteger(value)
 function readSection(fd: number, start: number, type: ColumnType, from: number, to: number): Column | undefined {
   const column = new ARRAYS[type](Math.max(0, to - from));
   const bytes = new Uint8Array(column.buffer);
-  const position = start + from * column.BYTES_PER_ELEMENT;
-  let read = 0;
-  while (read < bytes.length) {
-    const got = readSync(fd, bytes, read, bytes.length - read, position + read);
-    if (got === 0) return undefined;
-    read += got;
-  }
-  return column;
+  return readAt(fd, bytes, start + from * column.BYTES_PER_ELEMENT) === bytes.length ? column : undefined;
 }
 
 /** Whether every value of a column is within bounds, checked one by one only where its type does not promise it. */
@@ -251,16 +221,4 @@ const alignUp = (offset: number): number => Math.ceil(offset / 8) * 8;
 function paddedLine(json: string): Buffer {
   const length = Buffer.byteLength(json) + 1;
   return Buffer.from(`${json}${' '.repeat((8 - (length % 8)) % 8)}\n`);
-}
-
-/** Up to `length` bytes of a file from `position` (fewer where it ends). */
-export function bytesAt(fd: number, position: number, length: number): Buffer {
-  const buffer = Buffer.alloc(Math.max(0, length));
-  let read = 0;
-  while (read < buffer.length) {
-    const got = readSync(fd, buffer, read, buffer.length - read, position + read);
-    if (got === 0) break;
-    read += got;
-  }
-  return buffer.subarray(0, read);
 }

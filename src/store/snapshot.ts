@@ -5,7 +5,8 @@ import type { CardState } from '../schedule/state.js';
 import type { LogEvent } from './events.js';
 import { foldLog, type Folded, type LogView, type ReviewFact } from './fold.js';
 import { parseLogText, readLog, reviewLogPath } from './log.js';
-import { bytesAt, SnapshotFile, writeSnapshotFile } from './snapshot-file.js';
+import { bytesAt } from '../cache-file.js';
+import { SnapshotFile, writeSnapshotFile } from './snapshot-file.js';
 import { snapshotColumns } from './snapshot-columns.js';
 import { SnapshotView } from './snapshot-view.js';
 
