@@ -74,9 +74,10 @@ export function userDaysBefore(now: Date, dayStartsAt: number): (instant: number
   let starts: Float64Array = new Float64Array(0);
   // ahead[i]: the start of the day `i + 1` days after today.
   let ahead: Float64Array = new Float64Array(0);
+  const daysUpToToday = (days: number): Float64Array => dayStartsFrom(today - days + 1, days, dayStartsAt);
   const daysAhead = (instant: number): number => {
     while (instant >= (ahead[ahead.length - 1] ?? end) && ahead.length < MAX_DAYS_AHEAD) {
-      ahead = dayStartsAhead(today, Math.min(MAX_DAYS_AHEAD, Math.max(2 * ahead.length, Math.ceil((instant - end) / dayMs) + 2)), dayStartsAt);
+      ahead = dayStartsFrom(today + 1, Math.min(MAX_DAYS_AHEAD, Math.max(2 * ahead.length, Math.ceil((instant - end) / dayMs) + 2)), dayStartsAt);
     }
     if (instant >= (ahead[ahead.length - 1] ?? end)) return daysBetween(now, new Date(instant), dayStartsAt);
     let day = Math.min(ahead.length - 1, Math.floor((instant - end) / dayMs));
@@ -86,7 +87,7 @@ export function userDaysBefore(now: Date, dayStartsAt: number): (instant: number
   };
   return (instant) => {
     if (instant >= end) return -daysAhead(instant);
-    while (instant < (starts[0] ?? end)) starts = dayStartsBack(today, Math.max(2 * starts.length, Math.ceil((end - instant) / dayMs) + 1), dayStartsAt);
+    while (instant < (starts[0] ?? end)) starts = daysUpToToday(Math.max(2 * starts.length, Math.ceil((end - instant) / dayMs) + 1));
     const last = starts.length - 1;
     // The guess counts 24-hour days back from today's start; days of 23 or 25 hours move it a step.
     let day = Math.min(last, Math.max(0, last - Math.ceil(((starts[last] ?? 0) - instant) / dayMs)));
@@ -99,17 +100,10 @@ export function userDaysBefore(now: Date, dayStartsAt: number): (instant: number
 /** How far ahead {@link userDaysBefore} keeps day starts (ten years); later instants are worked out one by one. */
 const MAX_DAYS_AHEAD = 3660;
 
-/** The starts of the `days` user-days that end with `today` (a day number), oldest first. */
-function dayStartsBack(today: number, days: number, dayStartsAt: number): Float64Array {
+/** The starts of `days` user-days from `first` (a day number) on, in order. */
+function dayStartsFrom(first: number, days: number, dayStartsAt: number): Float64Array {
   const starts = new Float64Array(days);
-  for (let i = 0; i < days; i++) starts[i] = startOfUserDay(today - (days - 1 - i), dayStartsAt).getTime();
-  return starts;
-}
-
-/** The starts of the `days` user-days after `today` (a day number), soonest first. */
-function dayStartsAhead(today: number, days: number, dayStartsAt: number): Float64Array {
-  const starts = new Float64Array(days);
-  for (let i = 0; i < days; i++) starts[i] = startOfUserDay(today + 1 + i, dayStartsAt).getTime();
+  for (let i = 0; i < days; i++) starts[i] = startOfUserDay(first + i, dayStartsAt).getTime();
   return starts;
 }
 
