@@ -126,10 +126,8 @@ function reusable(cached: Cached, file: string, stamp: FileStamp): LoadedNote | 
     const path = paths[pathOf[row] ?? 0];
     // A row that names no deck or path of its file: a damaged cache, parsed again like a changed note.
     if (deck === undefined || path === undefined) return undefined;
-    const explicitId = explicitIds[index];
     const question = questions.slice(row === 0 ? 0 : questionEnds[row - 1], questionEnds[row]);
-    const fields = { deck, path, question, line: lines[row] ?? 0, ...(explicitId === undefined ? {} : { explicitId }) };
-    drafts.push(new CachedDraft(fields, file, cached.reader, row));
+    drafts.push(new CachedDraft({ deck, path, question, line: lines[row] ?? 0, explicitId: explicitIds[index] }, file, cached.reader, row));
   }
   return { readable: entry.readable, diagnostics: entry.diagnostics, drafts };
 }
@@ -145,7 +143,7 @@ class CachedDraft implements CardDraft {
   readonly #index: number;
   #answer: string | undefined;
 
-  constructor(entry: Omit<CardDraft, 'answer' | 'source'> & { line: number }, file: string, reader: CacheReader, index: number) {
+  constructor(entry: { deck: string; path: string[]; question: string; line: number; explicitId: string | undefined }, file: string, reader: CacheReader, index: number) {
     this.deck = entry.deck;
     this.path = entry.path;
     this.question = entry.question;
