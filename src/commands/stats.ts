@@ -37,7 +37,8 @@ export async function run(options: StatsOptions, ctx: CommandContext): Promise<n
 export async function gatherStats(ctx: CommandContext, filter: CardFilter = { query: [] }): Promise<Stats> {
   const { deckset, cards, settings, folded } = await loadNotesAndLogView(filter, ctx);
   if (cards.length === 0 && (filter.deck !== undefined || filter.query.length > 0)) throw new PrepError(nothingChosen(deckset.cards, filter));
-  return aggregate({ cards, noteCardIds: new Set(deckset.cards.map((card) => card.id)), folded, now: ctx.now, settings });
+  const narrowed = cards.length < deckset.cards.length;
+  return aggregate({ cards, ...(narrowed ? { noteCardIds: new Set(deckset.cards.map((card) => card.id)) } : {}), folded, now: ctx.now, settings });
 }
 
 /** Why a deck or query chose no card: no such deck (and the decks there are), or no match. */

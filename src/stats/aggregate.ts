@@ -8,7 +8,7 @@ import { orphans, type LogView } from '../store/fold.js';
 import type { Settings } from '../store/settings.js';
 import { calendarOf } from './calendar.js';
 import { collectionOf } from './collection.js';
-import { cardFacts } from './facts.js';
+import { cardFacts, type CardFacts } from './facts.js';
 import { forecastOf } from './forecast.js';
 import { digestHistory } from './history.js';
 import { leechesOf } from './leeches.js';
@@ -48,12 +48,12 @@ export function aggregate(input: AggregateInput): Stats {
   const { dayStartsAt } = settings;
   const chosen = new Set(cards.map((card) => card.id));
   const noteCardIds = input.noteCardIds ?? chosen;
-  const whole = [...noteCardIds].every((id) => chosen.has(id));
+  const whole = noteCardIds === chosen || [...noteCardIds].every((id) => chosen.has(id));
   // Not narrowed, every review counts: of a card in the notes (chosen) or of an orphan.
   const digest = digestHistory(folded, whole ? () => true : (id) => chosen.has(id), now, dayStartsAt);
   const scheduler = createScheduler({ ...settings, fuzz: false });
   const facts = cardFacts(cards, folded.states, scheduler, now, dayStartsAt);
-  const learned = facts.flatMap((fact) => (fact.recall === undefined ? [] : [fact.recall]));
+  const learned = recallsOf(facts);
   const today = dayKey(now, dayStartsAt);
   return {
     generatedAt: formatLocalIso(now),
@@ -63,8 +63,8 @@ export function aggregate(input: AggregateInput): Stats {
     streak: streakOf(digest.perDay),
     collection: collectionOf(facts, orphans(folded, noteCardIds)),
     memory: {
-      averageRecall: share(learned.reduce((sum, recall) => sum + recall, 0), learned.length),
-      recallCards: learned.length,
+      averageRecall: share(learned.sum, learned.cards),
+      recallCards: learned.cards,
       desiredRetention: settings.retention,
       trueRetention: digest.trueRetention,
     },
@@ -73,6 +73,18 @@ export function aggregate(input: AggregateInput): Stats {
     calendar: calendarOf(digest.perDay, today),
     leeches: leechesOf(facts),
   };
+}
+
+/** How many cards have a probability of recall (those answered at least once), and its sum. */
+function recallsOf(facts: readonly CardFacts[]): { cards: number; sum: number } {
+  let cards = 0;
+  let sum = 0;
+  for (const { recall } of facts) {
+    if (recall === undefined) continue;
+    cards += 1;
+    sum += recall;
+  }
+  return { cards, sum };
 }
 
 /** The queue `prep quiz` would build now over the chosen cards (today's answers of every card count against the limits). */

@@ -16,13 +16,29 @@ interface TopicTally {
 const topicKey = (deck: string, path: readonly string[]): string => [deck, ...path].join('\u0000');
 
 /**
+ * {@link topicKey}, joined once per section: the cards of a section share one path array, so the
+ * key is remembered by that array (with the deck it was joined with).
+ */
+function topicKeys(): (deck: string, path: readonly string[]) => string {
+  const known = new Map<readonly string[], { deck: string; key: string }>();
+  return (deck, path) => {
+    const last = known.get(path);
+    if (last?.deck === deck) return last.key;
+    const key = topicKey(deck, path);
+    known.set(path, { deck, key });
+    return key;
+  };
+}
+
+/**
  * The cards grouped by deck › section, weakest first: topics with learned cards by lowest average
  * recall, then lowest learned share; then topics with nothing learned; ties in notes order.
  */
 export function topicsOf(facts: readonly CardFacts[]): TopicStats[] {
   const tallies = new Map<string, TopicTally>();
+  const keyOf = topicKeys();
   for (const { card, state, recall, dueIn } of facts) {
-    const key = topicKey(card.deck, card.path);
+    const key = keyOf(card.deck, card.path);
     const tally = tallies.get(key) ?? { deck: card.deck, path: card.path, cards: 0, learned: 0, recallSum: 0, lapses: 0, due: 0 };
     tallies.set(key, tally);
     tally.cards += 1;

@@ -277,5 +277,7 @@ function* allFacts(log: LogView): Iterable<ReviewFact> {
  */
 export function orphans(log: LogView, cardIds: ReadonlySet<string>): string[] {
   // A card has a state exactly when it has history, and states need no history built.
-  return [...log.states.keys()].filter((id) => !cardIds.has(id)).sort();
+  const found: string[] = [];
+  for (const id of log.states.keys()) if (!cardIds.has(id)) found.push(id);
+  return found.sort();
 }

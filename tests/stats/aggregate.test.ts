@@ -260,6 +260,16 @@ describe('recall and topics', () => {
       { deck: '后端', path: ['操作系统'], cards: 1, learned: 0, learnedShare: 0, averageRecall: null, lapses: 0, due: 0 },
     ]);
   });
+
+  it('tells topics apart by deck and path, whether or not cards share a path array', () => {
+    // The loader gives the cards of a section one path array; two files may have equal paths.
+    const shared = ['数据库'];
+    const topics = statsOf([card('a', shared, '后端'), card('b', shared, '前端'), card('c', shared, '后端'), card('d', ['数据库'], '后端')], []).topics;
+    expect(topics.map(({ deck, path, cards: count }) => ({ deck, path, count }))).toEqual([
+      { deck: '后端', path: ['数据库'], count: 3 },
+      { deck: '前端', path: ['数据库'], count: 1 },
+    ]);
+  });
 });
 
 describe('collection, leeches and orphans', () => {
