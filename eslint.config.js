@@ -13,4 +13,10 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
+  {
+    // The command's entry is CommonJS (bin/package.json says so) to start without the ES module loader.
+    files: ['bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );
