@@ -74,10 +74,11 @@ export function userDaysBefore(now: Date, dayStartsAt: number): (instant: number
   let starts: Float64Array = new Float64Array(0);
   // ahead[i]: the start of the day `i + 1` days after today.
   let ahead: Float64Array = new Float64Array(0);
-  const daysUpToToday = (days: number): Float64Array => dayStartsFrom(today - days + 1, days, dayStartsAt);
+  const daysUpToToday = (days: number): Float64Array => dayStartsFrom(today - days + 1, days, dayStartsAt, { starts, first: today - starts.length + 1 });
   const daysAhead = (instant: number): number => {
     while (instant >= (ahead[ahead.length - 1] ?? end) && ahead.length < MAX_DAYS_AHEAD) {
-      ahead = dayStartsFrom(today + 1, Math.min(MAX_DAYS_AHEAD, Math.max(2 * ahead.length, Math.ceil((instant - end) / dayMs) + 2)), dayStartsAt);
+      const days = Math.min(MAX_DAYS_AHEAD, Math.max(2 * ahead.length, Math.ceil((instant - end) / dayMs) + 2));
+      ahead = dayStartsFrom(today + 1, days, dayStartsAt, { starts: ahead, first: today + 1 });
     }
     if (instant >= (ahead[ahead.length - 1] ?? end)) return daysBetween(now, new Date(instant), dayStartsAt);
     let day = Math.min(ahead.length - 1, Math.floor((instant - end) / dayMs));
@@ -100,10 +101,18 @@ export function userDaysBefore(now: Date, dayStartsAt: number): (instant: number
 /** How far ahead {@link userDaysBefore} keeps day starts (ten years); later instants are worked out one by one. */
 const MAX_DAYS_AHEAD = 3660;
 
-/** The starts of `days` user-days from `first` (a day number) on, in order. */
-function dayStartsFrom(first: number, days: number, dayStartsAt: number): Float64Array {
+/**
+ * The starts of `days` user-days from `first` (a day number) on, in order. The starts `known`
+ * already, of the days from `known.first` on (within the range), are copied, not worked out again:
+ * a table that grows costs only its new days.
+ */
+function dayStartsFrom(first: number, days: number, dayStartsAt: number, known: { starts: Float64Array; first: number }): Float64Array {
   const starts = new Float64Array(days);
-  for (let i = 0; i < days; i++) starts[i] = startOfUserDay(first + i, dayStartsAt).getTime();
+  const from = known.first - first;
+  starts.set(known.starts, from);
+  for (let i = 0; i < days; i++) {
+    if (i < from || i >= from + known.starts.length) starts[i] = startOfUserDay(first + i, dayStartsAt).getTime();
+  }
   return starts;
 }
 
