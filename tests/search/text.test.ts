@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Card } from '../../src/notes/card.js';
+import { searchFold } from '../../src/search/fold.js';
 import { searchCards } from '../../src/search/match.js';
 import { fieldsContaining, fitsCards, NOT_FOUND, searchTextOf } from '../../src/search/text.js';
 
@@ -46,5 +48,47 @@ describe('the searchable text', () => {
     expect(searchCards(cards, ['tcp']).map((hit) => hit.question)).toEqual(['What is TCP?', 'How does DNS work?']);
     expect(searchCards(cards, ['TCP', 'resolvers'], text).map((hit) => hit.question)).toEqual(['How does DNS work?']);
     expect(searchCards(cards, ['持久化', 'aof'], text).map((hit) => hit.question)).toEqual(['什么是 Redis 持久化？']);
+  });
+});
+
+describe('the searchable text is laid out in one buffer', () => {
+  /** The layout written the plain way: each field folded, then a line break, all encoded at once. */
+  function plainLayout(cards: Card[]): { bytes: number[]; starts: number[] } {
+    const fields = cards.flatMap((item) => [item.question, item.path.join(' '), item.deck, item.answer].map((field) => `${searchFold(field)}\n`));
+    const starts = [0];
+    for (const field of fields) starts.push((starts.at(-1) ?? 0) + Buffer.byteLength(field));
+    return { bytes: [...Buffer.from(fields.join(''))], starts };
+  }
+
+  it('that holds every field folded: width, case, the dotted İ and a final sigma', () => {
+    const cards = [
+      card('İSTANBUL ΟΔΟΣ？', 'ＴＣＰ　ｓｔｒｅａｍ：ΣΑΣ', ['Ａ', 'b Ｂ'], 'İ'),
+      card('', '', [], ''),
+      card('😀 Ǆ ẞ', 'x\ny\n', ['Σ'], 'ΣΑΣ'),
+    ];
+    const text = searchTextOf(cards);
+    expect({ bytes: [...text.bytes], starts: [...text.starts] }).toEqual(plainLayout(cards));
+  });
+
+  it('for any text', () => {
+    const field = fc.string({ unit: 'binary', maxLength: 40 });
+    const cards = fc.array(fc.record({ question: field, answer: field, path: fc.array(field, { maxLength: 3 }), deck: field }), { maxLength: 5 });
+    fc.assert(
+      fc.property(cards, (drawn) => {
+        const items = drawn.map((item) => card(item.question, item.answer, item.path, item.deck));
+        const text = searchTextOf(items);
+        expect({ bytes: [...text.bytes], starts: [...text.starts] }).toEqual(plainLayout(items));
+      }),
+    );
+  });
+
+  it('is sized for the worst case: folding takes at most three UTF-8 bytes for a UTF-16 unit', () => {
+    let worst = 0;
+    for (let point = 0; point <= 0x10ffff; point++) {
+      if (point >= 0xd800 && point <= 0xdfff) continue;
+      const char = String.fromCodePoint(point);
+      worst = Math.max(worst, Buffer.byteLength(searchFold(char)) / char.length);
+    }
+    expect(worst).toBe(3);
   });
 });
