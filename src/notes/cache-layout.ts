@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync } from 'node:fs';
-import { bytesAt, firstLine, readAt } from '../cache-file.js';
+import { bytesAt, firstLine, readAt, type CacheFileWriter } from '../cache-file.js';
 import { fitsCards, type SearchText } from '../search/text.js';
 
 /**
@@ -19,14 +19,23 @@ import { fitsCards, type SearchText } from '../search/text.js';
  */
 export interface CacheSections {
   questionEnds: Uint32Array;
-  questions: Uint8Array;
+  questions: TextSection;
   lines: Uint32Array;
   deckOf: Uint32Array;
   pathOf: Uint32Array;
   answerEnds: Uint32Array;
   fieldStarts: Uint32Array;
-  answers: Uint8Array;
+  answers: TextSection;
   search: Uint8Array;
+}
+
+/**
+ * Texts to write one after another as UTF-8, and how many bytes that makes: they are encoded
+ * on their way to the file, never all at once into a buffer of their own.
+ */
+export interface TextSection {
+  texts: readonly string[];
+  byteLength: number;
 }
 
 /** What the cache says of each card, but its answer. */
@@ -45,15 +54,19 @@ const SECTION_NAMES: readonly SectionName[] = ['questionEnds', 'questions', 'lin
 type SectionTable = Record<SectionName, [number, number]>;
 
 /** Writes a cache: the header (any JSON object, given the section table) and the sections. */
-export function encodeCache(header: object, sections: CacheSections): Uint8Array[] {
+export function writeCacheSections(out: CacheFileWriter, header: object, sections: CacheSections): void {
   const table = {} as SectionTable;
   let offset = 0;
   for (const name of SECTION_NAMES) {
     table[name] = [offset, sections[name].byteLength];
     offset += sections[name].byteLength;
   }
-  const line = Buffer.from(`${JSON.stringify({ ...header, sections: table })}\n`);
-  return [line, ...SECTION_NAMES.map((name) => new Uint8Array(sections[name].buffer, sections[name].byteOffset, sections[name].byteLength))];
+  out.text(`${JSON.stringify({ ...header, sections: table })}\n`);
+  for (const name of SECTION_NAMES) {
+    const section = sections[name];
+    if ('texts' in section) for (const text of section.texts) out.text(text);
+    else out.bytes(new Uint8Array(section.buffer, section.byteOffset, section.byteLength));
+  }
 }
 
 /** Closes an open cache when its reader is garbage: a long-lived process (the tests) never runs out of descriptors. */

@@ -4,7 +4,7 @@ import type { Deckset, Diagnostic } from './card.js';
 import { writeCacheFile } from '../cache-file.js';
 import { searchTextOf, type SearchText } from '../search/text.js';
 import { assemble, loadNote, type Identities, type LoadedNote, type ParseNote } from './assemble.js';
-import { CacheReader, encodeCache } from './cache-layout.js';
+import { CacheReader, writeCacheSections, type CacheSections } from './cache-layout.js';
 import { findNoteFiles } from './files.js';
 import type { CardDraft } from './parse.js';
 
@@ -161,46 +161,73 @@ class CachedDraft implements CardDraft {
 
 function writeCache(cacheFile: string, fresh: { file: string; stamp: FileStamp; note: LoadedNote }[], identities: Identities, text: SearchText): void {
   const files: Record<string, FileEntry> = {};
-  const rows = { questions: [] as string[], lines: [] as number[], deckOf: [] as number[], pathOf: [] as number[], answers: [] as Buffer[] };
+  const rows = new CardRowsBuilder(fresh.reduce((cards, { note }) => cards + note.drafts.length, 0));
   for (const { file, stamp, note } of fresh) {
     const decks = new Listing<string>((deck) => deck);
     const paths = new Listing<string[]>((parts) => parts.join('\u0000'));
     const explicitIds: Record<string, string> = {};
     note.drafts.forEach((draft, index) => {
       if (draft.explicitId !== undefined) explicitIds[index] = draft.explicitId;
-      rows.questions.push(draft.question);
-      rows.lines.push(draft.source.line);
-      rows.deckOf.push(decks.indexOf(draft.deck));
-      rows.pathOf.push(paths.indexOf(draft.path));
-      rows.answers.push(Buffer.from(draft.answer));
+      rows.add(draft, decks.indexOf(draft.deck), paths.indexOf(draft.path));
     });
     const drafts = { count: note.drafts.length, decks: decks.values, paths: paths.values, explicitIds };
     files[file] = { ...stamp, readable: note.readable, diagnostics: note.diagnostics, drafts };
   }
   const header: CacheHeader = { loader: LOADER_VERSION, writtenAt: Date.now(), files, identities };
-  const sections = {
-    questionEnds: runningTotals(rows.questions.map((question) => question.length)),
-    questions: Buffer.from(rows.questions.join('')),
-    lines: Uint32Array.from(rows.lines),
-    deckOf: Uint32Array.from(rows.deckOf),
-    pathOf: Uint32Array.from(rows.pathOf),
-    answerEnds: runningTotals(rows.answers.map((answer) => answer.length)),
-    fieldStarts: text.starts,
-    answers: Buffer.concat(rows.answers),
-    search: text.bytes,
-  };
-  writeCacheFile(cacheFile, Buffer.concat(encodeCache(header, sections)));
+  const sections = rows.sections(text);
+  writeCacheFile(cacheFile, (out) => writeCacheSections(out, header, sections));
 }
 
-/** Where each of a run of lengths ends. */
-function runningTotals(lengths: number[]): Uint32Array {
-  const ends = new Uint32Array(lengths.length);
-  let end = 0;
-  lengths.forEach((length, index) => {
-    end += length;
-    ends[index] = end;
-  });
-  return ends;
+/** The cache's sections, filled a card at a time: ends are running totals, texts stay strings until written. */
+class CardRowsBuilder {
+  private readonly questions: string[] = [];
+  private readonly answers: string[] = [];
+  private readonly questionEnds: Uint32Array;
+  private readonly lines: Uint32Array;
+  private readonly deckOf: Uint32Array;
+  private readonly pathOf: Uint32Array;
+  private readonly answerEnds: Uint32Array;
+  private row = 0;
+  private questionUnits = 0;
+  private questionBytes = 0;
+  private answerBytes = 0;
+
+  constructor(cards: number) {
+    this.questionEnds = new Uint32Array(cards);
+    this.lines = new Uint32Array(cards);
+    this.deckOf = new Uint32Array(cards);
+    this.pathOf = new Uint32Array(cards);
+    this.answerEnds = new Uint32Array(cards);
+  }
+
+  add(draft: CardDraft, deck: number, path: number): void {
+    const { question, answer } = draft;
+    this.questions.push(question);
+    this.answers.push(answer);
+    this.questionUnits += question.length;
+    this.questionBytes += Buffer.byteLength(question);
+    this.answerBytes += Buffer.byteLength(answer);
+    this.questionEnds[this.row] = this.questionUnits;
+    this.answerEnds[this.row] = this.answerBytes;
+    this.lines[this.row] = draft.source.line;
+    this.deckOf[this.row] = deck;
+    this.pathOf[this.row] = path;
+    this.row++;
+  }
+
+  sections(search: SearchText): CacheSections {
+    return {
+      questionEnds: this.questionEnds,
+      questions: { texts: this.questions, byteLength: this.questionBytes },
+      lines: this.lines,
+      deckOf: this.deckOf,
+      pathOf: this.pathOf,
+      answerEnds: this.answerEnds,
+      fieldStarts: search.starts,
+      answers: { texts: this.answers, byteLength: this.answerBytes },
+      search: search.bytes,
+    };
+  }
 }
 
 /** Distinct values in the order first seen, each given its index. */
