@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, openSync } from 'node:fs';
 import { bytesAt, firstLine, readAt, type CacheFileWriter } from '../cache-file.js';
-import { fitsCards, type SearchText } from '../search/text.js';
+import { cardRuns, fitsCards, type SearchText } from '../search/text.js';
 
 /**
  * The parse cache on disk. A command reads what it needs and no more: `prep due` the header
@@ -150,9 +150,8 @@ export class CacheReader {
   search(cards: number): SearchText | undefined {
     if (this.searchText) return this.searchText;
     const starts = this.section('fieldStarts', Uint32Array);
-    const bytes = this.section('search', Uint8Array);
-    if (!starts || !bytes || !fitsCards({ starts, bytes }, cards)) return undefined;
-    this.searchText = { starts, bytes };
+    if (!starts || !fitsCards(starts, this.table.search[1], cards)) return undefined;
+    this.searchText = searchTextAt(this.fd, this.sectionsAt + this.table.search[0], starts);
     return this.searchText;
   }
 
@@ -164,6 +163,26 @@ export class CacheReader {
   private bytes(position: number, length: number): Buffer | undefined {
     return position + length > this.size ? undefined : whole(bytesAt(this.fd, position, length), length);
   }
+}
+
+/** How much of the search text a search reads at a time. */
+const SEARCH_RUN = 256 * 1024;
+
+/** The search text in a cache file, read a run of whole cards at a time into one reused buffer. */
+function searchTextAt(fd: number, position: number, starts: Uint32Array): SearchText {
+  return {
+    starts,
+    forEachRun: (visit) => {
+      let buffer = Buffer.allocUnsafe(SEARCH_RUN);
+      for (const [from, to] of cardRuns(starts, SEARCH_RUN)) {
+        if (to - from > buffer.length) buffer = Buffer.allocUnsafe(to - from);
+        const bytes = buffer.subarray(0, to - from);
+        // The descriptor is open on a regular file whose size was checked: only a failing disk gets here.
+        if (readAt(fd, bytes, position + from) !== bytes.length) throw new Error('cannot read the search text from the parse cache');
+        visit(bytes, from);
+      }
+    },
+  };
 }
 
 /** The card rows, when every column has a row per card and the questions fit their text. */

@@ -2,7 +2,7 @@ import { statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Deckset, Diagnostic } from './card.js';
 import { writeCacheFile } from '../cache-file.js';
-import { searchTextOf, type SearchText } from '../search/text.js';
+import { searchTextOf, type FoldedText } from '../search/text.js';
 import { assemble, loadNote, type Identities, type LoadedNote, type ParseNote } from './assemble.js';
 import { CacheReader, writeCacheSections, type CacheSections } from './cache-layout.js';
 import { findNoteFiles } from './files.js';
@@ -159,7 +159,7 @@ class CachedDraft implements CardDraft {
   }
 }
 
-function writeCache(cacheFile: string, fresh: { file: string; stamp: FileStamp; note: LoadedNote }[], identities: Identities, text: SearchText): void {
+function writeCache(cacheFile: string, fresh: { file: string; stamp: FileStamp; note: LoadedNote }[], identities: Identities, text: FoldedText): void {
   const files: Record<string, FileEntry> = {};
   const rows = new CardRowsBuilder(fresh.reduce((cards, { note }) => cards + note.drafts.length, 0));
   for (const { file, stamp, note } of fresh) {
@@ -215,7 +215,7 @@ class CardRowsBuilder {
     this.row++;
   }
 
-  sections(search: SearchText): CacheSections {
+  sections(search: FoldedText): CacheSections {
     return {
       questionEnds: this.questionEnds,
       questions: { texts: this.questions, byteLength: this.questionBytes },
