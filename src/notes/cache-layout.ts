@@ -136,6 +136,12 @@ export class CacheReader {
     return this.answerEnds.length;
   }
 
+  /** The question of the card at `index` (the cache's own order). */
+  question(index: number): string {
+    const { questions, questionEnds } = this.rows;
+    return questions.slice(index === 0 ? 0 : questionEnds[index - 1], questionEnds[index]);
+  }
+
   /** The answer of the card at `index` (the cache's own order). */
   answer(index: number): string {
     const start = index === 0 ? 0 : this.answerEnds[index - 1];
@@ -217,7 +223,9 @@ function whole(bytes: Buffer, length: number): Buffer | undefined {
 /** Whether the numbers never go down and the last is `end` (none: `end` is 0). */
 function ascendingTo(numbers: Uint32Array, end: number): boolean {
   let previous = 0;
-  for (const value of numbers) {
+  // An indexed loop: a run starts cold, and iterating a typed array with for-of took 5-7 ms there for 20,000 numbers.
+  for (let index = 0; index < numbers.length; index++) {
+    const value = numbers[index] ?? 0;
     if (value < previous) return false;
     previous = value;
   }

@@ -1,6 +1,6 @@
 import { statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import type { Deckset, Diagnostic } from './card.js';
+import type { Deckset, Diagnostic, SourceRef } from './card.js';
 import { writeCacheFile } from '../cache-file.js';
 import { searchTextOf, type FoldedText } from '../search/text.js';
 import { assemble, loadNote, type Identities, type LoadedNote, type ParseNote } from './assemble.js';
@@ -117,44 +117,69 @@ function reusable(cached: Cached, file: string, stamp: FileStamp): LoadedNote | 
   const first = cached.firstCard.get(file);
   if (!entry || first === undefined || entry.size !== stamp.size || entry.mtimeMs !== stamp.mtimeMs || entry.ino !== stamp.ino) return undefined;
   if (stamp.mtimeMs >= cached.header.writtenAt - RACY_MS) return undefined;
-  const { count, decks, paths, explicitIds } = entry.drafts;
-  const { questions, questionEnds, lines, deckOf, pathOf } = cached.reader.rows;
-  const drafts: CardDraft[] = [];
-  for (let index = 0; index < count; index++) {
-    const row = first + index;
-    const deck = decks[deckOf[row] ?? 0];
-    const path = paths[pathOf[row] ?? 0];
+  const { count, decks, paths } = entry.drafts;
+  const { deckOf, pathOf } = cached.reader.rows;
+  for (let row = first; row < first + count; row++) {
     // A row that names no deck or path of its file: a damaged cache, parsed again like a changed note.
-    if (deck === undefined || path === undefined) return undefined;
-    const question = questions.slice(row === 0 ? 0 : questionEnds[row - 1], questionEnds[row]);
-    drafts.push(new CachedDraft({ deck, path, question, line: lines[row] ?? 0, explicitId: explicitIds[index] }, file, cached.reader, row));
+    if (decks[deckOf[row] ?? 0] === undefined || paths[pathOf[row] ?? 0] === undefined) return undefined;
   }
+  const part: CachedFile = { file, first, drafts: entry.drafts, reader: cached.reader };
+  const drafts: CardDraft[] = [];
+  for (let row = first; row < first + count; row++) drafts.push(new CachedDraft(part, row));
   return { readable: entry.readable, diagnostics: entry.diagnostics, drafts };
 }
 
-/** A draft from the cache: its answer is read from the cache file when first asked for. */
+/** One file's part of the cache, shared by its cached drafts. */
+interface CachedFile {
+  file: string;
+  /** The row of its first draft among all the cached cards. */
+  first: number;
+  drafts: DraftList;
+  reader: CacheReader;
+}
+
+/**
+ * A draft from the cache. Every run that reuses the cache makes one for each card and looks at
+ * few of them, so a draft holds only its file and row and works out the rest when first asked:
+ * its answer is read from the cache file then. Two fields instead of seven, and no question or
+ * source made in advance: fewer and smaller live objects for the garbage collector to copy.
+ */
 class CachedDraft implements CardDraft {
-  readonly deck: string;
-  readonly path: string[];
-  readonly question: string;
-  readonly source: { file: string; line: number };
-  readonly explicitId?: string;
-  readonly #reader: CacheReader;
-  readonly #index: number;
+  readonly #part: CachedFile;
+  readonly #row: number;
+  #question: string | undefined;
+  #source: SourceRef | undefined;
   #answer: string | undefined;
 
-  constructor(entry: { deck: string; path: string[]; question: string; line: number; explicitId: string | undefined }, file: string, reader: CacheReader, index: number) {
-    this.deck = entry.deck;
-    this.path = entry.path;
-    this.question = entry.question;
-    this.source = { file, line: entry.line };
-    if (entry.explicitId !== undefined) this.explicitId = entry.explicitId;
-    this.#reader = reader;
-    this.#index = index;
+  constructor(part: CachedFile, row: number) {
+    this.#part = part;
+    this.#row = row;
+  }
+
+  get deck(): string {
+    return this.#part.drafts.decks[this.#part.reader.rows.deckOf[this.#row] ?? 0] ?? '';
+  }
+
+  get path(): string[] {
+    return this.#part.drafts.paths[this.#part.reader.rows.pathOf[this.#row] ?? 0] ?? [];
+  }
+
+  get question(): string {
+    this.#question ??= this.#part.reader.question(this.#row);
+    return this.#question;
+  }
+
+  get source(): SourceRef {
+    this.#source ??= { file: this.#part.file, line: this.#part.reader.rows.lines[this.#row] ?? 0 };
+    return this.#source;
+  }
+
+  get explicitId(): string | undefined {
+    return this.#part.drafts.explicitIds[this.#row - this.#part.first];
   }
 
   get answer(): string {
-    this.#answer ??= this.#reader.answer(this.#index);
+    this.#answer ??= this.#part.reader.answer(this.#row);
     return this.#answer;
   }
 }
