@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -18,15 +18,72 @@ export function readCacheFile(file: string): Buffer | undefined {
  * for every writer: a run killed before the rename leaves nothing that piles up, and two runs
  * writing at once can at worst leave a corrupt cache, which the next run ignores. A cache that
  * cannot be written (read-only or full data directory) is no error: it costs a rebuild next time.
+ * `data` is the content, or writes it piece by piece to a {@link CacheFileWriter}.
  */
-export function writeCacheFile(file: string, data: string | Uint8Array): void {
+export function writeCacheFile(file: string, data: string | Uint8Array | ((out: CacheFileWriter) => void)): void {
   const temporary = `${file}.tmp`;
   try {
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    writeFileSync(temporary, data);
+    if (typeof data === 'function') writeThrough(temporary, data);
+    else writeFileSync(temporary, data);
     renameSync(temporary, file);
   } catch {
     // Only a speed-up.
+  }
+}
+
+function writeThrough(file: string, write: (out: CacheFileWriter) => void): void {
+  const fd = openSync(file, 'w');
+  try {
+    const out = new CacheFileWriter(fd);
+    write(out);
+    out.flush();
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** How much a {@link CacheFileWriter} gathers before it writes. */
+const WRITE_BUFFER = 256 * 1024;
+/** UTF-8 takes at most three bytes for a UTF-16 code unit. */
+const MAX_UTF8_PER_UNIT = 3;
+
+/**
+ * Writes a file in order through one reused buffer: thousands of small texts are encoded into it
+ * and cost a system call per 256 KB, with no buffer of their own and no copy of the whole file.
+ */
+export class CacheFileWriter {
+  private readonly buffer = Buffer.allocUnsafe(WRITE_BUFFER);
+  private used = 0;
+
+  constructor(private readonly fd: number) {}
+
+  /** Appends bytes: copied into the buffer when they fit, else written as they are. */
+  bytes(data: Uint8Array): void {
+    if (data.byteLength > this.buffer.length - this.used) this.flush();
+    if (data.byteLength > this.buffer.length) {
+      writeFileSync(this.fd, data);
+      return;
+    }
+    this.buffer.set(data, this.used);
+    this.used += data.byteLength;
+  }
+
+  /** Appends a text as UTF-8: encoded into the buffer when it surely fits, else written as it is. */
+  text(text: string): void {
+    const most = text.length * MAX_UTF8_PER_UNIT;
+    if (most > this.buffer.length - this.used) this.flush();
+    if (most > this.buffer.length) {
+      writeFileSync(this.fd, text);
+      return;
+    }
+    this.used += this.buffer.write(text, this.used);
+  }
+
+  /** Writes what the buffer holds. */
+  flush(): void {
+    if (this.used > 0) writeFileSync(this.fd, this.buffer.subarray(0, this.used));
+    this.used = 0;
   }
 }
 

@@ -1,10 +1,10 @@
 import { statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import type { Deckset, Diagnostic } from './card.js';
+import type { Deckset, Diagnostic, SourceRef } from './card.js';
 import { writeCacheFile } from '../cache-file.js';
-import { searchTextOf, type SearchText } from '../search/text.js';
+import { searchTextOf, type FoldedText } from '../search/text.js';
 import { assemble, loadNote, type Identities, type LoadedNote, type ParseNote } from './assemble.js';
-import { CacheReader, encodeCache } from './cache-layout.js';
+import { CacheReader, writeCacheSections, type CacheSections } from './cache-layout.js';
 import { findNoteFiles } from './files.js';
 import type { CardDraft } from './parse.js';
 
@@ -117,90 +117,142 @@ function reusable(cached: Cached, file: string, stamp: FileStamp): LoadedNote | 
   const first = cached.firstCard.get(file);
   if (!entry || first === undefined || entry.size !== stamp.size || entry.mtimeMs !== stamp.mtimeMs || entry.ino !== stamp.ino) return undefined;
   if (stamp.mtimeMs >= cached.header.writtenAt - RACY_MS) return undefined;
-  const { count, decks, paths, explicitIds } = entry.drafts;
-  const { questions, questionEnds, lines, deckOf, pathOf } = cached.reader.rows;
-  const drafts: CardDraft[] = [];
-  for (let index = 0; index < count; index++) {
-    const row = first + index;
-    const deck = decks[deckOf[row] ?? 0];
-    const path = paths[pathOf[row] ?? 0];
+  const { count, decks, paths } = entry.drafts;
+  const { deckOf, pathOf } = cached.reader.rows;
+  for (let row = first; row < first + count; row++) {
     // A row that names no deck or path of its file: a damaged cache, parsed again like a changed note.
-    if (deck === undefined || path === undefined) return undefined;
-    const question = questions.slice(row === 0 ? 0 : questionEnds[row - 1], questionEnds[row]);
-    drafts.push(new CachedDraft({ deck, path, question, line: lines[row] ?? 0, explicitId: explicitIds[index] }, file, cached.reader, row));
+    if (decks[deckOf[row] ?? 0] === undefined || paths[pathOf[row] ?? 0] === undefined) return undefined;
   }
+  const part: CachedFile = { file, first, drafts: entry.drafts, reader: cached.reader };
+  const drafts: CardDraft[] = [];
+  for (let row = first; row < first + count; row++) drafts.push(new CachedDraft(part, row));
   return { readable: entry.readable, diagnostics: entry.diagnostics, drafts };
 }
 
-/** A draft from the cache: its answer is read from the cache file when first asked for. */
+/** One file's part of the cache, shared by its cached drafts. */
+interface CachedFile {
+  file: string;
+  /** The row of its first draft among all the cached cards. */
+  first: number;
+  drafts: DraftList;
+  reader: CacheReader;
+}
+
+/**
+ * A draft from the cache. Every run that reuses the cache makes one for each card and looks at
+ * few of them, so a draft holds only its file and row and works out the rest when first asked:
+ * its answer is read from the cache file then. Two fields instead of seven, and no question or
+ * source made in advance: fewer and smaller live objects for the garbage collector to copy.
+ */
 class CachedDraft implements CardDraft {
-  readonly deck: string;
-  readonly path: string[];
-  readonly question: string;
-  readonly source: { file: string; line: number };
-  readonly explicitId?: string;
-  readonly #reader: CacheReader;
-  readonly #index: number;
+  readonly #part: CachedFile;
+  readonly #row: number;
+  #question: string | undefined;
+  #source: SourceRef | undefined;
   #answer: string | undefined;
 
-  constructor(entry: { deck: string; path: string[]; question: string; line: number; explicitId: string | undefined }, file: string, reader: CacheReader, index: number) {
-    this.deck = entry.deck;
-    this.path = entry.path;
-    this.question = entry.question;
-    this.source = { file, line: entry.line };
-    if (entry.explicitId !== undefined) this.explicitId = entry.explicitId;
-    this.#reader = reader;
-    this.#index = index;
+  constructor(part: CachedFile, row: number) {
+    this.#part = part;
+    this.#row = row;
+  }
+
+  get deck(): string {
+    return this.#part.drafts.decks[this.#part.reader.rows.deckOf[this.#row] ?? 0] ?? '';
+  }
+
+  get path(): string[] {
+    return this.#part.drafts.paths[this.#part.reader.rows.pathOf[this.#row] ?? 0] ?? [];
+  }
+
+  get question(): string {
+    this.#question ??= this.#part.reader.question(this.#row);
+    return this.#question;
+  }
+
+  get source(): SourceRef {
+    this.#source ??= { file: this.#part.file, line: this.#part.reader.rows.lines[this.#row] ?? 0 };
+    return this.#source;
+  }
+
+  get explicitId(): string | undefined {
+    return this.#part.drafts.explicitIds[this.#row - this.#part.first];
   }
 
   get answer(): string {
-    this.#answer ??= this.#reader.answer(this.#index);
+    this.#answer ??= this.#part.reader.answer(this.#row);
     return this.#answer;
   }
 }
 
-function writeCache(cacheFile: string, fresh: { file: string; stamp: FileStamp; note: LoadedNote }[], identities: Identities, text: SearchText): void {
+function writeCache(cacheFile: string, fresh: { file: string; stamp: FileStamp; note: LoadedNote }[], identities: Identities, text: FoldedText): void {
   const files: Record<string, FileEntry> = {};
-  const rows = { questions: [] as string[], lines: [] as number[], deckOf: [] as number[], pathOf: [] as number[], answers: [] as Buffer[] };
+  const rows = new CardRowsBuilder(fresh.reduce((cards, { note }) => cards + note.drafts.length, 0));
   for (const { file, stamp, note } of fresh) {
     const decks = new Listing<string>((deck) => deck);
     const paths = new Listing<string[]>((parts) => parts.join('\u0000'));
     const explicitIds: Record<string, string> = {};
     note.drafts.forEach((draft, index) => {
       if (draft.explicitId !== undefined) explicitIds[index] = draft.explicitId;
-      rows.questions.push(draft.question);
-      rows.lines.push(draft.source.line);
-      rows.deckOf.push(decks.indexOf(draft.deck));
-      rows.pathOf.push(paths.indexOf(draft.path));
-      rows.answers.push(Buffer.from(draft.answer));
+      rows.add(draft, decks.indexOf(draft.deck), paths.indexOf(draft.path));
     });
     const drafts = { count: note.drafts.length, decks: decks.values, paths: paths.values, explicitIds };
     files[file] = { ...stamp, readable: note.readable, diagnostics: note.diagnostics, drafts };
   }
   const header: CacheHeader = { loader: LOADER_VERSION, writtenAt: Date.now(), files, identities };
-  const sections = {
-    questionEnds: runningTotals(rows.questions.map((question) => question.length)),
-    questions: Buffer.from(rows.questions.join('')),
-    lines: Uint32Array.from(rows.lines),
-    deckOf: Uint32Array.from(rows.deckOf),
-    pathOf: Uint32Array.from(rows.pathOf),
-    answerEnds: runningTotals(rows.answers.map((answer) => answer.length)),
-    fieldStarts: text.starts,
-    answers: Buffer.concat(rows.answers),
-    search: text.bytes,
-  };
-  writeCacheFile(cacheFile, Buffer.concat(encodeCache(header, sections)));
+  const sections = rows.sections(text);
+  writeCacheFile(cacheFile, (out) => writeCacheSections(out, header, sections));
 }
 
-/** Where each of a run of lengths ends. */
-function runningTotals(lengths: number[]): Uint32Array {
-  const ends = new Uint32Array(lengths.length);
-  let end = 0;
-  lengths.forEach((length, index) => {
-    end += length;
-    ends[index] = end;
-  });
-  return ends;
+/** The cache's sections, filled a card at a time: ends are running totals, texts stay strings until written. */
+class CardRowsBuilder {
+  private readonly questions: string[] = [];
+  private readonly answers: string[] = [];
+  private readonly questionEnds: Uint32Array;
+  private readonly lines: Uint32Array;
+  private readonly deckOf: Uint32Array;
+  private readonly pathOf: Uint32Array;
+  private readonly answerEnds: Uint32Array;
+  private row = 0;
+  private questionUnits = 0;
+  private questionBytes = 0;
+  private answerBytes = 0;
+
+  constructor(cards: number) {
+    this.questionEnds = new Uint32Array(cards);
+    this.lines = new Uint32Array(cards);
+    this.deckOf = new Uint32Array(cards);
+    this.pathOf = new Uint32Array(cards);
+    this.answerEnds = new Uint32Array(cards);
+  }
+
+  add(draft: CardDraft, deck: number, path: number): void {
+    const { question, answer } = draft;
+    this.questions.push(question);
+    this.answers.push(answer);
+    this.questionUnits += question.length;
+    this.questionBytes += Buffer.byteLength(question);
+    this.answerBytes += Buffer.byteLength(answer);
+    this.questionEnds[this.row] = this.questionUnits;
+    this.answerEnds[this.row] = this.answerBytes;
+    this.lines[this.row] = draft.source.line;
+    this.deckOf[this.row] = deck;
+    this.pathOf[this.row] = path;
+    this.row++;
+  }
+
+  sections(search: FoldedText): CacheSections {
+    return {
+      questionEnds: this.questionEnds,
+      questions: { texts: this.questions, byteLength: this.questionBytes },
+      lines: this.lines,
+      deckOf: this.deckOf,
+      pathOf: this.pathOf,
+      answerEnds: this.answerEnds,
+      fieldStarts: search.starts,
+      answers: { texts: this.answers, byteLength: this.answerBytes },
+      search: search.bytes,
+    };
+  }
 }
 
 /** Distinct values in the order first seen, each given its index. */

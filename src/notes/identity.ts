@@ -31,7 +31,8 @@ export function identityText(question: string): string {
  */
 export function cardIds(drafts: CardDraft[]): { ids: string[]; diagnostics: Diagnostic[] } {
   const keys = uniqueKeys(drafts);
-  const taken = new Set(drafts.flatMap((draft) => (draft.explicitId ? [draft.explicitId] : [])));
+  const taken = new Set<string>();
+  for (const { explicitId } of drafts) if (explicitId) taken.add(explicitId);
   const diagnostics: Diagnostic[] = [];
   const explicitSeen = new Set<string>();
   const ids = drafts.map((draft, index) => {
@@ -54,8 +55,15 @@ export function cardIds(drafts: CardDraft[]): { ids: string[]; diagnostics: Diag
 /** Identity keys, unique: a repeated question is told apart by its path, then by its occurrence; the first keeps the plain key. */
 function uniqueKeys(drafts: CardDraft[]): string[] {
   const used = new Set<string>();
+  // A deck is shared by many drafts (a file's, mostly): each is folded once.
+  const foldedDecks = new Map<string, string>();
   return drafts.map((draft) => {
-    const base = `${foldText(draft.deck)}\u0000${identityText(draft.question)}`;
+    let deck = foldedDecks.get(draft.deck);
+    if (deck === undefined) {
+      deck = foldText(draft.deck);
+      foldedDecks.set(draft.deck, deck);
+    }
+    const base = `${deck}\u0000${identityText(draft.question)}`;
     if (!used.has(base)) {
       used.add(base);
       return base;

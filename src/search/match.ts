@@ -1,6 +1,6 @@
 import type { Card } from '../notes/card.js';
 import { searchFold } from './fold.js';
-import { fieldsContaining, NOT_FOUND, searchTextOf, type SearchText } from './text.js';
+import { NOT_FOUND, searchTextOf, worstFields, type SearchText } from './text.js';
 
 /** The query as words to find: folded for width and case; empty words dropped. */
 export function queryWords(query: string[]): string[] {
@@ -16,12 +16,7 @@ export function queryWords(query: string[]): string[] {
 export function searchCards(cards: Card[], query: string[], text?: SearchText): Card[] {
   const words = queryWords(query);
   if (words.length === 0) return cards;
-  const searchable = text ?? searchTextOf(cards);
-  const worst = new Uint8Array(cards.length);
-  for (const word of words) {
-    const best = fieldsContaining(searchable, word);
-    for (let index = 0; index < cards.length; index++) worst[index] = Math.max(worst[index] ?? 0, best[index] ?? NOT_FOUND);
-  }
+  const worst = worstFields(text ?? searchTextOf(cards), words);
   const ranked: { card: Card; rank: number; order: number }[] = [];
   cards.forEach((card, order) => {
     const rank = worst[order] ?? NOT_FOUND;

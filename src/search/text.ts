@@ -11,58 +11,126 @@ export const NOT_FOUND = FIELDS;
  * Every card's searchable text, folded (see {@link searchFold}) and laid out as UTF-8 bytes: each
  * card's fields one after another, best field first. `starts[FIELDS * card + field]` is where a
  * field begins; the last entry is the end. The parse cache stores it as it is, so that a search
- * reads 4 MB of notes without decoding or folding them again.
+ * reads 4 MB of notes without decoding or folding them again, and reads it a run of cards at a
+ * time into one small buffer: a buffer for the whole text costs more in fresh memory than the read.
  */
 export interface SearchText {
-  bytes: Uint8Array;
   starts: Uint32Array;
+  /**
+   * Calls `visit` with the bytes in order, in runs of whole cards; `offset` is where a run begins.
+   * A run's bytes may be reused for the next one.
+   */
+  forEachRun(visit: (bytes: Uint8Array, offset: number) => void): void;
 }
 
-/** The searchable text of the cards, in their order. */
-export function searchTextOf(cards: readonly Pick<Card, 'question' | 'path' | 'deck' | 'answer'>[]): SearchText {
-  const folded: string[] = [];
+/** A search text held in memory whole, as built from the cards (and written to the parse cache). */
+export interface FoldedText extends SearchText {
+  bytes: Uint8Array;
+}
+
+/** The fields of a card that are searched. */
+export type SearchableCard = Pick<Card, 'question' | 'path' | 'deck' | 'answer'>;
+
+/**
+ * UTF-8 needs at most three bytes for a UTF-16 code unit, and folding never takes more than three
+ * bytes for one either: lower-casing lengthens only U+0130, to "i̇" (three bytes), and width folding
+ * shortens (a test checks every code point). So a buffer of three bytes a unit of the unfolded
+ * fields (and the spaces joining a section path), plus a line break each, holds the folded text.
+ */
+const MAX_BYTES_PER_UNIT = 3;
+
+/**
+ * The searchable text of the cards, in their order. Each field is folded and encoded straight
+ * into one buffer sized for the worst case (only the pages written are touched): no joined
+ * string of all the text, no second copy, and the folded fields are garbage at once.
+ */
+export function searchTextOf(cards: readonly SearchableCard[]): FoldedText {
+  let units = 0;
+  for (const card of cards) {
+    units += card.question.length + card.deck.length + card.answer.length;
+    for (const section of card.path) units += section.length + 1;
+  }
+  const buffer = Buffer.allocUnsafe(MAX_BYTES_PER_UNIT * units + FIELDS * cards.length);
   const starts = new Uint32Array(cards.length * FIELDS + 1);
   let at = 0;
-  cards.forEach((card, index) => {
-    const fields = [card.question, card.path.join(' '), card.deck, card.answer];
-    fields.forEach((field, offset) => {
-      starts[index * FIELDS + offset] = at;
-      // A line break between fields: query words hold no white space, so no match spans two.
-      const text = `${searchFold(field)}\n`;
-      folded.push(text);
-      at += Buffer.byteLength(text);
-    });
-  });
-  starts[cards.length * FIELDS] = at;
-  // One encoding of the whole text: a buffer per field took three times as long.
-  return { bytes: Buffer.from(folded.join('')), starts };
+  let field = 0;
+  const append = (text: string): void => {
+    starts[field++] = at;
+    at += buffer.write(searchFold(text), at);
+    // A line break after each field: query words hold no white space, so no match spans two.
+    buffer[at++] = 0x0a;
+  };
+  for (const card of cards) {
+    append(card.question);
+    append(card.path.join(' '));
+    append(card.deck);
+    append(card.answer);
+  }
+  starts[field] = at;
+  const bytes = buffer.subarray(0, at);
+  return { bytes, starts, forEachRun: (visit) => visit(bytes, 0) };
 }
 
-/** Whether a search text is whole for `cards` cards: the parse cache checks what it reads. */
-export function fitsCards(text: SearchText, cards: number): boolean {
-  const { starts, bytes } = text;
-  if (starts.length !== cards * FIELDS + 1 || starts[0] !== 0 || starts[starts.length - 1] !== bytes.length) return false;
+/** Whether field starts are whole for `cards` cards and a text of `byteLength` bytes: the parse cache checks what it reads. */
+export function fitsCards(starts: Uint32Array, byteLength: number, cards: number): boolean {
+  if (starts.length !== cards * FIELDS + 1 || starts[0] !== 0 || starts[starts.length - 1] !== byteLength) return false;
   for (let index = 1; index < starts.length; index++) if ((starts[index] ?? 0) < (starts[index - 1] ?? 0)) return false;
   return true;
 }
 
 /**
- * For each card, the best field (0 for the question … 3 for the answer) that contains the folded
- * `word`, or {@link NOT_FOUND}. Fields are laid out best first, so a card's first occurrence is
+ * Byte ranges of runs of whole cards that cover the text in order, each at most `most` bytes
+ * unless one card alone is longer: a search reads the cached text a run at a time.
+ */
+export function cardRuns(starts: Uint32Array, most: number): [number, number][] {
+  const runs: [number, number][] = [];
+  const cards = (starts.length - 1) / FIELDS;
+  let from = 0;
+  let to = 0;
+  for (let card = 0; card < cards; card++) {
+    const end = starts[(card + 1) * FIELDS] ?? 0;
+    if (end - from > most && to > from) {
+      runs.push([from, to]);
+      from = to;
+    }
+    to = end;
+  }
+  if (to > from) runs.push([from, to]);
+  return runs;
+}
+
+/**
+ * For each card, the best field (0 for the question … 3 for the answer) that contains every one
+ * of the folded `words`, judged by the word found in the worst field, or {@link NOT_FOUND} when
+ * a word is missing. Fields are laid out best first, so a card's first occurrence of a word is
  * its best and the scan jumps to the next card from there: one `indexOf` per matching card.
  */
-export function fieldsContaining(text: SearchText, word: string): Uint8Array {
+export function worstFields(text: SearchText, words: readonly string[]): Uint8Array {
   const cards = (text.starts.length - 1) / FIELDS;
-  const best = new Uint8Array(cards).fill(NOT_FOUND);
-  const needle = Buffer.from(word);
-  const haystack = Buffer.from(text.bytes.buffer, text.bytes.byteOffset, text.bytes.length);
-  let card = 0;
+  const worst = new Uint8Array(cards);
+  const best = new Uint8Array(cards);
+  const needles = words.map((word) => Buffer.from(word));
+  text.forEachRun((bytes, offset) => {
+    const haystack = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+    const first = cardAt(text.starts, offset, 0);
+    const end = cardAt(text.starts, offset + bytes.length - 1, first) + 1;
+    for (const needle of needles) {
+      best.fill(NOT_FOUND, first, end);
+      findBest(text.starts, haystack, offset, needle, best, first);
+      for (let card = first; card < end; card++) worst[card] = Math.max(worst[card] ?? 0, best[card] ?? NOT_FOUND);
+    }
+  });
+  return worst;
+}
+
+/** Sets `best[card]` for the cards of a run whose text holds `needle`, from card `first` on. */
+function findBest(starts: Uint32Array, haystack: Buffer, offset: number, needle: Buffer, best: Uint8Array, first: number): void {
+  let card = first;
   for (let at = haystack.indexOf(needle); at !== -1; ) {
-    card = cardAt(text.starts, at, card);
-    best[card] = fieldAt(text.starts, card, at);
-    at = haystack.indexOf(needle, text.starts[(card + 1) * FIELDS]);
+    card = cardAt(starts, offset + at, card);
+    best[card] = fieldAt(starts, card, offset + at);
+    at = haystack.indexOf(needle, (starts[(card + 1) * FIELDS] ?? 0) - offset);
   }
-  return best;
 }
 
 /** The card whose text holds byte `at`, searching forward from `from` (hits come in order). */

@@ -42,6 +42,24 @@ describe('the parse cache keeps answers and search text on disk until asked for'
     expect(searchCards(cached.cards, ['tcp'], text).map((card) => card.question)).toEqual(['What is TCP keepalive in Redis?', 'What is TCP?']);
   });
 
+  it('searches a stored text that takes several reads (more than 256 KB) as it searches the cards', async () => {
+    const filler = `${'Padding text for the cache, 填充。'.repeat(40)}\n\n`;
+    const note = (part: number): string =>
+      Array.from({ length: 60 }, (_, index) => `## Question ${part}-${index}?\n\n${filler.repeat(2)}${index % 7 === 0 ? 'Ends with etcd.' : 'Nothing.'}\n`).join('\n');
+    const notes = oldNotes({ 'a.md': note(1), 'b.md': note(2), 'c.md': note(3) });
+    const home = testdir();
+    await loadDecksetCached([notes], home);
+    const cached = await loadDecksetCached([notes], home);
+    const text = cached.searchText?.();
+    expect(text?.starts.at(-1)).toBeGreaterThan(512 * 1024);
+    // Read from the cache file, not folded again from the cards.
+    expect(text && !('bytes' in text)).toBe(true);
+    for (const query of [['etcd'], ['question', '2-14'], ['填充', 'etcd'], ['nothing-like-this']]) {
+      expect(searchCards(cached.cards, query, text).map((card) => card.id)).toEqual(searchCards(cached.cards, query).map((card) => card.id));
+    }
+    expect(searchCards(cached.cards, ['etcd'], text)).toHaveLength(27);
+  });
+
   it('reads answers from the cache it was loaded from, even after another run replaced it', async () => {
     const notes = oldNotes(NOTES);
     const other = oldNotes({ 'other.md': '## What is UDP?\n\nDatagrams.\n' });
