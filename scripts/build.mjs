@@ -51,7 +51,8 @@ await build({
   // gray-matter (with js-yaml) for notes that have front matter.
   external: ['highlight.js', 'gray-matter'],
   define: {
-    PREP_LOADER_VERSION: JSON.stringify(versionOf('notes')),
+    // The parse cache holds card ids (folded by src/text) and the search text (src/search) too.
+    PREP_LOADER_VERSION: JSON.stringify(versionOf('notes', 'search', 'text')),
     // Rendering depends on the renderer and on the nesting caps the loader shares with it.
     PREP_RENDER_VERSION: JSON.stringify(versionOf('render', 'notes')),
     // The log snapshot holds what the store's fold and the scheduler's states made of the log.

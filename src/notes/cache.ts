@@ -8,7 +8,7 @@ import { CacheReader, writeCacheSections, type CacheSections } from './cache-lay
 import { findNoteFiles } from './files.js';
 import type { CardDraft } from './parse.js';
 
-/** Set by the build to a hash of the loader's source, so a changed loader never trusts old entries. */
+/** Set by the build to a hash of the source of the loader, ids and search text, so a changed loader never trusts old entries. */
 declare const PREP_LOADER_VERSION: string | undefined;
 const LOADER_VERSION = typeof PREP_LOADER_VERSION === 'string' ? PREP_LOADER_VERSION : 'source';
 
