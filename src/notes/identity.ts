@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { foldText } from '../text/fold.js';
+import { foldNormalised, foldText, nfkc } from '../text/fold.js';
 import type { Diagnostic } from './card.js';
 import type { CardDraft } from './parse.js';
 
@@ -20,8 +20,13 @@ function sha256Hex(text: string): string {
  * Width is folded before emphasis marks are dropped, so `＊` and `｀` count as `*` and `` ` ``.
  */
 export function identityText(question: string): string {
-  return foldText(question.normalize('NFKC').replace(/[*`]/gu, ''));
+  const wide = nfkc(question);
+  // Dropping marks may bring together characters NFKC composes; with none to drop, the text is NFKC already.
+  return foldNormalised(EMPHASIS.test(wide) ? nfkc(wide.replace(EMPHASIS_ALL, '')) : wide);
 }
+
+const EMPHASIS = /[*`]/u;
+const EMPHASIS_ALL = /[*`]/gu;
 
 /**
  * Gives every draft a stable id, derived from its deck and normalised question so that answer

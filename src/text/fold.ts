@@ -1,7 +1,20 @@
+/** ASCII and the CJK unified ideographs: NFKC leaves them as they are, alone or side by side. */
+const NFKC_STABLE = /^[\u0000-\u007f\u4e00-\u9fff]*$/u;
+
+/** Text in Unicode NFKC; text of only ASCII and CJK ideographs (most questions) already is, and is given back without a pass. */
+export function nfkc(text: string): string {
+  return NFKC_STABLE.test(text) ? text : text.normalize('NFKC');
+}
+
 /**
  * Folds text for comparison: Unicode NFKC (full-width letters, digits and punctuation become
  * their half-width forms), lower case, and every run of white space becomes one space.
  */
 export function foldText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+  return foldNormalised(nfkc(text));
+}
+
+/** {@link foldText} of text already in NFKC: lower case, white space folded. */
+export function foldNormalised(text: string): string {
+  return text.toLowerCase().replace(/\s+/gu, ' ').trim();
 }

@@ -108,6 +108,24 @@ describe('identityText', () => {
     );
   });
 
+  it('is NFKC, marks dropped, NFKC again, then case and white space folded, however few passes it makes', () => {
+    const plain = (question: string) =>
+      question.normalize('NFKC').replace(/[*`]/gu, '').normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+    // Mixes the characters the NFKC shortcut passes (ASCII, CJK ideographs) with ones it must not:
+    // full-width forms, combining marks that compose once a mark between them is gone, ligatures.
+    const unit = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 3 }),
+      fc.constantFrom('e', '*', '`', '\u0301', '\u0308', '？', '，', '\u3000', 'ﬁ', '①', '中', '文', '\uF900', 'A', ' ', '\t'),
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 12 }), (parts) => {
+        const question = parts.join('');
+        expect(identityText(question)).toBe(plain(question));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   /** Full-width forms of printable ASCII (U+FF01–U+FF5E) and the ideographic space. */
   const toFullWidth = (question: string) =>
     question.replace(/[!-~]/gu, (char) => String.fromCharCode(char.charCodeAt(0) + 0xfee0)).replace(/ /gu, '\u3000');
