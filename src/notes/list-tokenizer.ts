@@ -173,7 +173,7 @@ function takeContinuation(src: string, item: ScannedItem, indent: number, afterB
   while (position < src.length) {
     const end = lineEnd(src, position);
     const indentation = indentationAt(src, position, end, 0);
-    if (indentation.spaces <= maxBlockIndent && mayStartBlock(src.charCodeAt(position + indentation.spaces)) && startsBlock(src.slice(position, end), indent, rules)) break;
+    if (indentation.spaces <= maxBlockIndent && startsBlock(src, position, position + indentation.spaces, end, indent, rules)) break;
     const blank = isBlankFrom(src, indentation.end, end);
     if (!blank && indentation.columns < indent) {
       if (previousBlank) break;
@@ -220,25 +220,41 @@ function columnsFrom(src: string, from: number, indentation: Indentation, lineEn
   return column <= indentation.columns ? ' '.repeat(indentation.columns - column) + rest : rest.slice(column - indentation.columns);
 }
 
-/** True when a line ends a list item: marked's tests of a fence, heading, HTML block, quote, bullet or thematic break. */
-function startsBlock(line: string, indent: number, rules: Rules): boolean {
-  const { other } = rules;
-  return (
-    other.fencesBeginRegex(indent).test(line) ||
-    other.headingBeginRegex(indent).test(line) ||
-    other.htmlBeginRegex(indent).test(line) ||
-    other.blockquoteBeginRegex(indent).test(line) ||
-    other.nextBulletRegex(indent).test(line) ||
-    other.hrRegex(indent).test(line)
-  );
-}
+/** One of marked's tests of a line that ends a list item, for the item's indentation. */
+type BlockStart = (other: Rules['other'], indent: number) => RegExp;
 
-/** The characters a fence, heading, HTML block, quote, bullet or thematic break starts with: only these need {@link startsBlock}. */
-function mayStartBlock(code: number): boolean {
-  return BLOCK_START_CHARS.includes(String.fromCharCode(code)) || isDigit(code);
-}
+const fenceStart: BlockStart = (other, indent) => other.fencesBeginRegex(indent);
+const headingStart: BlockStart = (other, indent) => other.headingBeginRegex(indent);
+const htmlStart: BlockStart = (other, indent) => other.htmlBeginRegex(indent);
+const quoteStart: BlockStart = (other, indent) => other.blockquoteBeginRegex(indent);
+const bulletStart: BlockStart = (other, indent) => other.nextBulletRegex(indent);
+const breakStart: BlockStart = (other, indent) => other.hrRegex(indent);
 
-const BLOCK_START_CHARS = '`~#<>*+-_';
+/**
+ * marked's tests of a line that ends a list item (a fence, heading, HTML block, quote, bullet or
+ * thematic break), by the character that must come first after the line's spaces: a line is
+ * tested only against the blocks that can start with its first character.
+ */
+const BLOCK_STARTS = new Map<string, BlockStart[]>([
+  ['`', [fenceStart]],
+  ['~', [fenceStart]],
+  ['#', [headingStart]],
+  ['<', [htmlStart]],
+  ['>', [quoteStart]],
+  ['-', [bulletStart, breakStart]],
+  ['*', [bulletStart, breakStart]],
+  ['_', [breakStart]],
+  ['+', [bulletStart]],
+  ...[...'0123456789'].map((digit): [string, BlockStart[]] => [digit, [bulletStart]]),
+]);
+
+/** True when the line from `from` to `end`, whose text starts at `textFrom`, starts a block that ends a list item. */
+function startsBlock(src: string, from: number, textFrom: number, end: number, indent: number, rules: Rules): boolean {
+  const tests = BLOCK_STARTS.get(src.charAt(textFrom));
+  if (tests === undefined) return false;
+  const line = src.slice(from, end);
+  return tests.some((test) => test(rules.other, indent).test(line));
+}
 
 function lineEnd(src: string, from: number): number {
   const end = src.indexOf('\n', from);
