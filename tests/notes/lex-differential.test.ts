@@ -35,6 +35,14 @@ describe('lexBlockTokens agrees with marked\'s block lexing in every field the l
     for (const file of files) expectSameAsReference(normaliseNoteText(readFileSync(file, 'utf8')), file);
   });
 
+  it.each([
+    ['a paragraph continued in a block quote, then a rejected table continuing it', '> a\nlazy\n> b | c\n> --|--|--\n'],
+    ['indented code and a link definition continuing a paragraph', 'text\n    code\n[ref]: http://x\n'],
+    ['a lone newline ending the block before it', '# h\n- a\n\n\n- b\n'],
+  ])('%s', (_name, markdown) => {
+    expectSameAsReference(markdown, markdown);
+  });
+
   it(`${GENERATED_DOCUMENTS} generated documents of lists, code, quotes, HTML, tables and headings`, () => {
     const random = seededRandom(SEED);
     for (let index = 0; index < GENERATED_DOCUMENTS; index++) {

@@ -26,7 +26,8 @@ export function referenceBlockTokens(markdown: string): Token[] {
 /**
  * What the loader reads of top-level tokens (type, raw, the text of paragraphs, headings, code
  * and HTML, a heading's depth, a code block's style, a list item's text), with a list's and its
- * items' bookkeeping (`ordered`, `start`, `loose`, `raw`, `task`, `checked`) too.
+ * items' bookkeeping (`ordered`, `start`, `loose`, `raw`, `task`, `checked`) and the blocks in a
+ * block quote (lexed by the same loop) too.
  */
 export function loaderView(tokens: Token[]): unknown[] {
   return tokens.map((token) => ({
@@ -36,6 +37,7 @@ export function loaderView(tokens: Token[]): unknown[] {
     depth: token.type === 'heading' ? token.depth : undefined,
     codeBlockStyle: token.type === 'code' ? token.codeBlockStyle : undefined,
     list: token.type === 'list' ? listView(token as Tokens.List) : undefined,
+    quoted: token.type === 'blockquote' ? loaderView((token as Tokens.Blockquote).tokens) : undefined,
   }));
 }
 
