@@ -14,7 +14,7 @@ const BULLET: readonly BlockKind[] = ['list', ...ANY_TEXT];
 const ANGLE: readonly BlockKind[] = ['html', ...ANY_TEXT];
 const BRACKET: readonly BlockKind[] = ['def', ...ANY_TEXT];
 
-/** The blocks that can start with a character (after at most three spaces), besides {@link ANY_TEXT}. */
+/** The blocks that can start with a character (after at most three spaces), {@link ANY_TEXT} last. */
 const BY_FIRST_CHARACTER = new Map<string, readonly BlockKind[]>([
   ['`', FENCE],
   ['~', FENCE],

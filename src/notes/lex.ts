@@ -35,12 +35,12 @@ class BlockLexer extends Lexer {
   }
 
   /**
-   * marked's loop over blocks at the top level (GFM, no extensions), its tokens merged as marked
-   * merges them: a lone newline ends the block before it, indented code or a link definition
-   * right after a paragraph continues it, and a paragraph continues one cut short (in a block
-   * quote). marked tries each of its tokenizers in turn at each block; here only those that
-   * {@link possibleBlocks} leaves, in the same order. The queue of inline lexing is not kept up
-   * to date: inline tokens are never lexed.
+   * marked's loop over blocks at the top level and in block quotes, which marked lexes as top
+   * level (GFM, no extensions), its tokens merged as marked merges them: a lone newline ends the
+   * block before it, indented code or a link definition right after a paragraph continues it,
+   * and a paragraph continues one cut short (in a block quote). marked tries each of its
+   * tokenizers in turn at each block; here only those that {@link possibleBlocks} leaves, in the
+   * same order. The queue of inline lexing is not kept up to date: inline tokens are never lexed.
    */
   private topLevelBlocks(src: string, tokens: Token[], lastParagraphClipped: boolean): Token[] {
     this.blocks.lexer = this;

@@ -6,8 +6,8 @@ import { Tokenizer, type Rules, type Tokens } from 'marked';
  * line's tabs and runs six regular expressions. The scan below follows the same rules
  * (CommonMark as marked 18 reads it, GFM, not pedantic) for the lists notes hold, looking at
  * characters and running marked's own expressions only on a line that could start a block. A
- * list it is not sure of — a tab before or in an item's text, or a lazy continuation line
- * (less indented than the item, right after text) — is left to marked whole.
+ * list with a lazy continuation line (less indented than its item, right after text, which
+ * marked reads by rules of its own) is left to marked whole.
  */
 
 const SPACE = 0x20;
@@ -233,7 +233,8 @@ const breakStart: BlockStart = (other, indent) => other.hrRegex(indent);
 /**
  * marked's tests of a line that ends a list item (a fence, heading, HTML block, quote, bullet or
  * thematic break), by the character that must come first after the line's spaces: a line is
- * tested only against the blocks that can start with its first character.
+ * tested only against the blocks that can start with its first character. The tests are
+ * marked's own expressions, so what ends an item here ends it in marked.
  */
 const BLOCK_STARTS = new Map<string, BlockStart[]>([
   ['`', [fenceStart]],
