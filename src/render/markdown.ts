@@ -178,6 +178,24 @@ function renderers(
   };
 }
 
+/** Renderers made so far, by width and colour. */
+const made = new Map<string, Marked>();
+
+/**
+ * The renderer for the options, made once a process: making one (marked-terminal's renderer, the
+ * palette, marked's options) costs about as much as rendering a short answer, and `prep show`
+ * renders a question and an answer a card. Its layout is back at rest after every render.
+ */
+function markedFor(options: RenderOptions): Marked {
+  const key = `${options.width}\u0000${options.color}`;
+  let marked = made.get(key);
+  if (!marked) {
+    marked = createMarked(options);
+    made.set(key, marked);
+  }
+  return marked;
+}
+
 function createMarked({ width, color }: RenderOptions): Marked {
   const style = palette(color);
   const terminal = markedTerminal({
@@ -212,11 +230,11 @@ function finish(output: string, color: boolean): string {
  * and so do lines too long for marked's inline rules.
  */
 export function renderMarkdown(markdown: string, options: RenderOptions): string {
-  return finish(createMarked(options).parse(capNesting(escapeLongLines(sanitize(markdown))).text, { async: false }), options.color);
+  return finish(markedFor(options).parse(capNesting(escapeLongLines(sanitize(markdown))).text, { async: false }), options.color);
 }
 
 /** Renders one line of inline Markdown (a question), wrapped to `width` columns. */
 export function renderInline(markdown: string, options: RenderOptions): string {
-  const inline = createMarked(options).parseInline(escapeLongLines(sanitize(markdown)), { async: false });
+  const inline = markedFor(options).parseInline(escapeLongLines(sanitize(markdown)), { async: false });
   return finish(wrapText(inline, Math.max(options.width, MIN_WIDTH)), options.color);
 }

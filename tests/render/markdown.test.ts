@@ -189,3 +189,17 @@ describe('renderInline', () => {
     );
   });
 });
+
+describe('renderMarkdown: one renderer for many cards', () => {
+  it('renders a card the same whatever was rendered before it, at any width', () => {
+    const plain = 'A paragraph with **bold** and a list:\n\n- one\n- two\n';
+    const nested = `${Array.from({ length: 20 }, (_, depth) => `${'  '.repeat(depth)}- level ${depth}`).join('\n')}\n`;
+    const table = '| a | b |\n|---|---|\n| 1 | 2 |\n';
+    const first = renderMarkdown(plain, { width: 50, color: false });
+    const narrow = renderMarkdown(plain, { width: 30, color: false });
+    for (const other of [nested, table, '> quote\n> > deeper\n']) renderMarkdown(other, { width: 50, color: false });
+    expect(renderMarkdown(plain, { width: 50, color: false })).toBe(first);
+    expect(renderMarkdown(plain, { width: 30, color: false })).toBe(narrow);
+    expect(narrow).not.toBe(first);
+  });
+});
