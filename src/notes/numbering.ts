@@ -33,11 +33,18 @@ const LEADING_DECORATION = /^(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|\u{2
 const EXPRESSION = /^\d+(?:\.\d+)*\s*[-+*/%^=<>!×÷]+\s*[\d([`'"]/u;
 
 /**
+ * The first characters (full-width forms as ASCII) of every pattern and of {@link EXPRESSION}.
+ * Most headings start with none of them, and are told so without trying each pattern.
+ */
+const NUMBER_STARTS = new Set([...`第${CJK_DIGITS}题问面Qq(（0123456789`].map((char) => char.charCodeAt(0)));
+
+/**
  * Splits a heading into its outline number and text: `4.1: B树` → [4, 1] and `B树`.
  * Full-width digits and letters (`４．１：`, `Ｑ１：`) count as their ASCII forms.
  */
 export function splitOutlineNumber(heading: string): NumberedTitle {
   const text = heading.replace(LEADING_DECORATION, '');
+  if (!NUMBER_STARTS.has(halfWidthCode(text.charCodeAt(0)))) return { text: text.trim() };
   const probe = halfWidth(text);
   if (EXPRESSION.test(probe)) return { text: text.trim() };
   for (const { regex, scheme } of patterns) {
@@ -53,7 +60,11 @@ export function splitOutlineNumber(heading: string): NumberedTitle {
 
 /** Full-width ASCII forms (U+FF01–U+FF5E) made ASCII; one code unit each way, so offsets still match `text`. */
 function halfWidth(text: string): string {
-  return text.replace(/[\uFF01-\uFF5E]/gu, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0));
+  return text.replace(/[\uFF01-\uFF5E]/gu, (char) => String.fromCharCode(halfWidthCode(char.charCodeAt(0))));
+}
+
+function halfWidthCode(code: number): number {
+  return code >= 0xff01 && code <= 0xff5e ? code - 0xfee0 : code;
 }
 
 function parseNumbers(digits: string, scheme: NumberScheme): number[] {
