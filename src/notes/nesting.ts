@@ -44,14 +44,24 @@ export function capNesting(markdown: string): CappedNesting {
   return lines.length === 0 ? { text: markdown, lines } : { text: out + markdown.slice(copied), lines };
 }
 
-/** Only a line this long (a tab is at most 4 columns) can reach a limit. */
+/**
+ * How many characters a line must open with before it can reach a limit: each character adds
+ * at most 4 columns (a tab) and opens at most one list or quote.
+ */
 const SHORTEST_CAPPED = Math.min(MAX_NESTING_COLUMNS / 4, MAX_MARKERS_ON_A_LINE);
-/** What a line that nests anything starts with: a blank, a quote or a list marker. */
-const NESTING_START = /[ \t>*+\-\d]/u;
+/** The characters of blanks, quote markers (`>`) and list markers (`-`, `*`, `+`, `12.`, `3)`). */
+const NESTING_CHARS = new Set([...' \t>*+-.)0123456789'].map((char) => char.charCodeAt(0)));
 
-/** Cheap test, so that most lines are neither copied nor walked: a short line, or one starting with text, is within the limits. */
+/**
+ * Cheap test, so that most lines are neither copied nor walked: only a line whose first
+ * {@link SHORTEST_CAPPED} characters are all blanks or marker characters can reach a limit.
+ */
 function mayReachLimit(markdown: string, start: number, stop: number): boolean {
-  return stop - start >= SHORTEST_CAPPED && NESTING_START.test(markdown.charAt(start));
+  if (stop - start < SHORTEST_CAPPED) return false;
+  for (let index = start; index < start + SHORTEST_CAPPED; index++) {
+    if (!NESTING_CHARS.has(markdown.charCodeAt(index))) return false;
+  }
+  return true;
 }
 
 /** The line with its nesting capped, or undefined when it is within the limits. */
