@@ -77,24 +77,27 @@ export type Emptiness = 'empty' | 'question-list' | 'link-list' | undefined;
  * are links to other pages (in-page links never are).
  */
 export function emptiness(blocks: Block[], underQuestion: boolean): Emptiness {
-  const content = blocks.filter((block) => block.token.type !== 'space' && !isNoise(block.token));
-  if (content.length === 0) return 'empty';
-  const prose = proseLines(content);
-  if (prose === undefined) return undefined;
-  if (prose.length > 0 && prose.every(isLinkOnly) && !(underQuestion && prose.some(linksElsewhere))) return 'link-list';
-  if (underQuestion || prose.length < 2) return undefined;
-  return prose.filter(looksLikeQuestion).length * 3 >= prose.length * 2 ? 'question-list' : undefined;
-}
-
-/** The first lines of the paragraphs and list items among blocks that are only those and code; undefined when other blocks are there. */
-function proseLines(blocks: Block[]): string[] | undefined {
-  const lines: string[] = [];
+  const prose: string[] = [];
+  let content = 0;
   for (const { token } of blocks) {
-    if (token.type === 'list') lines.push(...(token as Tokens.List).items.map((item) => firstLine(item.text)));
-    else if (token.type === 'paragraph') lines.push(firstLine(token.text));
+    if (token.type === 'space' || isNoise(token)) continue;
+    content++;
+    if (token.type === 'list') for (const item of (token as Tokens.List).items) prose.push(item.text);
+    else if (token.type === 'paragraph') prose.push(token.text);
     else if (token.type !== 'code') return undefined;
   }
-  return lines;
+  return content === 0 ? 'empty' : proseEmptiness(prose, underQuestion);
+}
+
+/**
+ * Why paragraphs and list items (their texts; only first lines count) make no answer. A first
+ * line is read only when needed: most answers fail the first test on their first line.
+ */
+function proseEmptiness(texts: string[], underQuestion: boolean): Emptiness {
+  const linkOnly = texts.length > 0 && texts.every((text) => LINK_ONLY.test(firstLine(text)));
+  if (linkOnly && !(underQuestion && texts.some((text) => !IN_PAGE_LINK.test(firstLine(text))))) return 'link-list';
+  if (underQuestion || texts.length < 2) return undefined;
+  return texts.filter((text) => looksLikeQuestion(firstLine(text))).length * 3 >= texts.length * 2 ? 'question-list' : undefined;
 }
 
 function firstLine(text: string): string {
@@ -102,14 +105,9 @@ function firstLine(text: string): string {
   return (end === -1 ? text : text.slice(0, end)).trim();
 }
 
-function isLinkOnly(text: string): boolean {
-  return /^(?:\[[^\]]*\]\([^)]*\)|<[^>]+>)\s*[.,;:，；：。]?$/u.test(text);
-}
-
-/** True for a link to another page, not to a place in this one (`#…`). */
-function linksElsewhere(text: string): boolean {
-  return !/^\[[^\]]*\]\(#|^<a\s[^>]*href=["']#/iu.test(text);
-}
+const LINK_ONLY = /^(?:\[[^\]]*\]\([^)]*\)|<[^>]+>)\s*[.,;:，；：。]?$/u;
+/** A link to a place in this page (`#…`), not to another page. */
+const IN_PAGE_LINK = /^\[[^\]]*\]\(#|^<a\s[^>]*href=["']#/iu;
 
 /** A `<details><summary>…</summary>…</details>` block: its summary and the Markdown inside. */
 export interface DetailsBlock {
@@ -135,26 +133,56 @@ export function splitDetails(blocks: Block[]): DetailsSplit {
   const before: Block[] = [];
   const details: DetailsBlock[] = [];
   const after: Block[] = [];
-  let open: { line: number; parts: string[] } | undefined;
+  let open: OpenDetails | undefined;
   for (const block of blocks) {
     const raw = block.token.raw;
     if (!open && block.token.type === 'html' && DETAILS_OPEN.test(raw)) {
       const start = DETAILS_OPEN.exec(raw)?.index ?? 0;
-      open = { line: block.line + newlinesIn(raw.slice(0, start)), parts: [raw.slice(start)] };
+      open = new OpenDetails(block.line + newlinesIn(raw.slice(0, start)));
+      open.add(raw.slice(start));
     } else if (open) {
-      open.parts.push(raw);
+      open.add(raw);
     } else {
       (details.length === 0 ? before : after).push(block);
       continue;
     }
-    const joined = open.parts.join('');
-    if (DETAILS_CLOSE.test(joined)) {
-      details.push(detailsBlock(joined, open.line));
+    if (open.closed) {
+      details.push(detailsBlock(open.html(), open.line));
       open = undefined;
     }
   }
-  if (open) details.push(detailsBlock(open.parts.join(''), open.line));
+  if (open) details.push(detailsBlock(open.html(), open.line));
   return { before, details, after };
+}
+
+/** The start of a closing tag that the next block's text could finish: `<`, `</det`, `</details` and blanks. */
+const CLOSING_TAG_START = /^<(?:\/(?:d(?:e(?:t(?:a(?:i(?:l(?:s\s*)?)?)?)?)?)?)?)?$/iu;
+
+/**
+ * A `<details>` block being read, block by block, until its closing tag. The tag is looked for
+ * only in the text just added and in an unfinished tag right before it (blank lines inside the
+ * tag, `</details` and `>`, split it across blocks), not in all the text so far: after an
+ * unclosed `<details>`, that took time in the square of the blocks that follow.
+ */
+class OpenDetails {
+  readonly #parts: string[] = [];
+  /** The text so far from its last `<`, while that could be the start of the closing tag; '' otherwise. */
+  #tagStart = '';
+  closed = false;
+
+  constructor(readonly line: number) {}
+
+  add(text: string): void {
+    this.#parts.push(text);
+    this.closed = DETAILS_CLOSE.test(this.#tagStart + text);
+    const tail = text.includes('<') ? text.slice(text.lastIndexOf('<')) : this.#tagStart + text;
+    this.#tagStart = CLOSING_TAG_START.test(tail) ? tail : '';
+  }
+
+  /** The block's text so far. */
+  html(): string {
+    return this.#parts.join('');
+  }
 }
 
 function newlinesIn(text: string): number {
