@@ -14,17 +14,25 @@ const WRAPPER = /^(?:[*_]+|<(?:p|div|span|sub|sup|small|b|strong)\b[^>]*>)+|(?:[
  * removed, and a tab-indented list under a heading read as a list.
  */
 export function cleanBlocks(blocks: Block[]): Block[] {
-  return readIndentedListAsList(trimRules(blocks.filter((block) => !isNoise(block.token))));
+  const kept = blocks.some(isNoiseBlock) ? blocks.filter((block) => !isNoiseBlock(block)) : blocks;
+  return readIndentedListAsList(trimRules(kept));
 }
 
 /** Blocks without the thematic breaks and blank space at either end. */
 function trimRules(blocks: Block[]): Block[] {
-  const isEdge = (block: Block) => block.token.type === 'hr' || block.token.type === 'space';
   let start = 0;
   let end = blocks.length;
   while (start < end && isEdge(blocks[start] as Block)) start++;
   while (end > start && isEdge(blocks[end - 1] as Block)) end--;
   return blocks.slice(start, end);
+}
+
+function isEdge(block: Block): boolean {
+  return block.token.type === 'hr' || block.token.type === 'space';
+}
+
+function isNoiseBlock(block: Block): boolean {
+  return isNoise(block.token);
 }
 
 function isNoise(token: Token): boolean {
@@ -49,13 +57,17 @@ function isBackToTop(text: string): boolean {
  * it is lexed again, unindented, as the list it is.
  */
 function readIndentedListAsList(blocks: Block[]): Block[] {
-  const firstIndex = blocks.findIndex((block) => block.token.type !== 'space');
+  const firstIndex = blocks.findIndex(isContent);
   const first = blocks[firstIndex];
   if (!first || !isIndentedList(first.token)) return blocks;
   const text = (first.token as Tokens.Code).text;
   const relexed = lexBlockTokens(text.endsWith('\n') ? text : `${text}\n`);
   const replaced = relexed.map((token) => ({ token, line: first.line }));
   return [...blocks.slice(0, firstIndex), ...replaced, ...blocks.slice(firstIndex + 1)];
+}
+
+function isContent(block: Block): boolean {
+  return block.token.type !== 'space';
 }
 
 function isIndentedList(token: Token): boolean {
@@ -128,8 +140,9 @@ const DETAILS_CLOSE = /<\/details\s*>/iu;
 const SUMMARY = /<summary\b[^>]*>([\s\S]*?)<\/summary\s*>/iu;
 const SUMMARY_CLOSE = /<\/summary\s*>/iu;
 
-/** Finds the `<details>` blocks among top-level blocks; `details` is empty when there are none. */
+/** Finds the `<details>` blocks among top-level blocks; `details` is empty when there are none (and `before` is `blocks` itself). */
 export function splitDetails(blocks: Block[]): DetailsSplit {
+  if (!blocks.some(isHtml)) return { before: blocks, details: [], after: [] };
   const before: Block[] = [];
   const details: DetailsBlock[] = [];
   const after: Block[] = [];
@@ -153,6 +166,10 @@ export function splitDetails(blocks: Block[]): DetailsSplit {
   }
   if (open) details.push(detailsBlock(open.html(), open.line));
   return { before, details, after };
+}
+
+function isHtml(block: Block): boolean {
+  return block.token.type === 'html';
 }
 
 /** The start of a closing tag that the next block's text could finish: `<`, `</det`, `</details` and blanks. */
@@ -205,5 +222,9 @@ function unwrapParagraph(body: string): string {
 
 /** The Markdown source of blocks without blank lines at either end; the first line keeps its indentation (indented code needs it). */
 export function markdownOf(blocks: Block[]): string {
-  return blocks.map((block) => block.token.raw).join('').replace(/^(?:[ \t]*\n)+/u, '').trimEnd();
+  let markdown = '';
+  for (const block of blocks) markdown += block.token.raw;
+  return markdown.replace(LEADING_BLANK_LINES, '').trimEnd();
 }
+
+const LEADING_BLANK_LINES = /^(?:[ \t]*\n)+/u;
