@@ -121,7 +121,7 @@ describe('cjkNumeral', () => {
     expect(cjkNumeral(text)).toBe(value);
   });
 
-  it.each(['abc', '十a', '千'])('%s is not a numeral', (text) => {
+  it.each(['abc', '十a', '千', '十\u{20000}'])('%s is not a numeral', (text) => {
     expect(cjkNumeral(text)).toBeNaN();
   });
 });
