@@ -29,17 +29,18 @@ export function capNesting(markdown: string): CappedNesting {
   const lines: number[] = [];
   let out = '';
   let copied = 0;
-  for (let start = 0, index = 0; ; index++) {
+  let line = 0;
+  let lineStart = 0;
+  for (let start = nestedLineStart(markdown, 0); start !== -1; start = nestedLineStart(markdown, start + 1)) {
     const end = markdown.indexOf('\n', start);
     const stop = end === -1 ? markdown.length : end;
-    const capped = mayReachLimit(markdown, start, stop) ? capLine(markdown.slice(start, stop)) : undefined;
-    if (capped !== undefined) {
-      out += markdown.slice(copied, start) + capped;
-      copied = stop;
-      lines.push(index);
-    }
-    if (end === -1) break;
-    start = end + 1;
+    const capped = capLine(markdown.slice(start, stop));
+    if (capped === undefined) continue;
+    line += newlinesBetween(markdown, lineStart, start);
+    lineStart = start;
+    out += markdown.slice(copied, start) + capped;
+    copied = stop;
+    lines.push(line);
   }
   return lines.length === 0 ? { text: markdown, lines } : { text: out + markdown.slice(copied), lines };
 }
@@ -49,19 +50,27 @@ export function capNesting(markdown: string): CappedNesting {
  * at most 4 columns (a tab) and opens at most one list or quote.
  */
 const SHORTEST_CAPPED = Math.min(MAX_NESTING_COLUMNS / 4, MAX_MARKERS_ON_A_LINE);
-/** The characters of blanks, quote markers (`>`) and list markers (`-`, `*`, `+`, `12.`, `3)`). */
-const NESTING_CHARS = new Set([...' \t>*+-.)0123456789'].map((char) => char.charCodeAt(0)));
+/** Blanks, quote markers (`>`) and list markers' characters (`-`, `*`, `+`, `12.`, `3)`). */
+const NESTING_CHARS = '[ \\t>*+\\-.)\\d]';
+/** A line that opens with {@link SHORTEST_CAPPED} of those, at the start of the text or after a newline: only such a line can reach a limit. */
+const NESTED_FIRST_LINE = new RegExp(`^${NESTING_CHARS}{${SHORTEST_CAPPED}}`, 'u');
+const NESTED_LINE = new RegExp(`\\n${NESTING_CHARS}{${SHORTEST_CAPPED}}`, 'gu');
 
 /**
- * Cheap test, so that most lines are neither copied nor walked: only a line whose first
- * {@link SHORTEST_CAPPED} characters are all blanks or marker characters can reach a limit.
+ * Where the first line at or after `from` that may reach a limit starts, or -1. Lines are found
+ * by a regular expression rather than walked one by one: most notes have none.
  */
-function mayReachLimit(markdown: string, start: number, stop: number): boolean {
-  if (stop - start < SHORTEST_CAPPED) return false;
-  for (let index = start; index < start + SHORTEST_CAPPED; index++) {
-    if (!NESTING_CHARS.has(markdown.charCodeAt(index))) return false;
-  }
-  return true;
+function nestedLineStart(markdown: string, from: number): number {
+  if (from === 0 && NESTED_FIRST_LINE.test(markdown)) return 0;
+  NESTED_LINE.lastIndex = Math.max(from - 1, 0);
+  const found = NESTED_LINE.exec(markdown);
+  return found ? found.index + 1 : -1;
+}
+
+function newlinesBetween(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let index = text.indexOf('\n', from); index !== -1 && index < to; index = text.indexOf('\n', index + 1)) count++;
+  return count;
 }
 
 /** The line with its nesting capped, or undefined when it is within the limits. */
