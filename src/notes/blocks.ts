@@ -89,27 +89,39 @@ export type Emptiness = 'empty' | 'question-list' | 'link-list' | undefined;
  * are links to other pages (in-page links never are).
  */
 export function emptiness(blocks: Block[], underQuestion: boolean): Emptiness {
-  const prose: string[] = [];
   let content = 0;
+  let prose = 0;
   for (const { token } of blocks) {
     if (token.type === 'space' || isNoise(token)) continue;
     content++;
-    if (token.type === 'list') for (const item of (token as Tokens.List).items) prose.push(item.text);
-    else if (token.type === 'paragraph') prose.push(token.text);
+    if (token.type === 'list') prose += (token as Tokens.List).items.length;
+    else if (token.type === 'paragraph') prose++;
     else if (token.type !== 'code') return undefined;
   }
-  return content === 0 ? 'empty' : proseEmptiness(prose, underQuestion);
+  if (content === 0) return 'empty';
+  if (prose > 0 && everyProseLine(blocks, isLinkOnly) && !(underQuestion && !everyProseLine(blocks, isInPageLink))) return 'link-list';
+  if (underQuestion || prose < 2) return undefined;
+  let questions = 0;
+  everyProseLine(blocks, (line) => {
+    if (looksLikeQuestion(line)) questions++;
+    return true;
+  });
+  return questions * 3 >= prose * 2 ? 'question-list' : undefined;
 }
 
 /**
- * Why paragraphs and list items (their texts; only first lines count) make no answer. A first
- * line is read only when needed: most answers fail the first test on their first line.
+ * True when `test` holds for the first line of every paragraph and list item among the blocks
+ * (noise left out). It stops at the first line that fails: most answers fail on their first.
  */
-function proseEmptiness(texts: string[], underQuestion: boolean): Emptiness {
-  const linkOnly = texts.length > 0 && texts.every((text) => LINK_ONLY.test(firstLine(text)));
-  if (linkOnly && !(underQuestion && texts.some((text) => !IN_PAGE_LINK.test(firstLine(text))))) return 'link-list';
-  if (underQuestion || texts.length < 2) return undefined;
-  return texts.filter((text) => looksLikeQuestion(firstLine(text))).length * 3 >= texts.length * 2 ? 'question-list' : undefined;
+function everyProseLine(blocks: Block[], test: (line: string) => boolean): boolean {
+  for (const { token } of blocks) {
+    if (token.type === 'list') {
+      for (const item of (token as Tokens.List).items) if (!test(firstLine(item.text))) return false;
+    } else if (token.type === 'paragraph' && !isNoise(token) && !test(firstLine(token.text))) {
+      return false;
+    }
+  }
+  return true;
 }
 
 function firstLine(text: string): string {
@@ -117,8 +129,16 @@ function firstLine(text: string): string {
   return (end === -1 ? text : text.slice(0, end)).trim();
 }
 
+function isLinkOnly(line: string): boolean {
+  return LINK_ONLY.test(line);
+}
+
+/** True for a link to a place in this page (`#…`), not to another page. */
+function isInPageLink(line: string): boolean {
+  return IN_PAGE_LINK.test(line);
+}
+
 const LINK_ONLY = /^(?:\[[^\]]*\]\([^)]*\)|<[^>]+>)\s*[.,;:，；：。]?$/u;
-/** A link to a place in this page (`#…`), not to another page. */
 const IN_PAGE_LINK = /^\[[^\]]*\]\(#|^<a\s[^>]*href=["']#/iu;
 
 /** A `<details><summary>…</summary>…</details>` block: its summary and the Markdown inside. */
