@@ -99,25 +99,25 @@ export function emptiness(blocks: Block[], underQuestion: boolean): Emptiness {
     else if (token.type !== 'code') return undefined;
   }
   if (content === 0) return 'empty';
-  if (prose > 0 && everyProseLine(blocks, isLinkOnly) && !(underQuestion && !everyProseLine(blocks, isInPageLink))) return 'link-list';
+  if (prose > 0 && everyProse(blocks, isLinkOnly) && !(underQuestion && !everyProse(blocks, isInPageLink))) return 'link-list';
   if (underQuestion || prose < 2) return undefined;
   let questions = 0;
-  everyProseLine(blocks, (line) => {
-    if (looksLikeQuestion(line)) questions++;
+  everyProse(blocks, (text) => {
+    if (looksLikeQuestion(firstLine(text))) questions++;
     return true;
   });
   return questions * 3 >= prose * 2 ? 'question-list' : undefined;
 }
 
 /**
- * True when `test` holds for the first line of every paragraph and list item among the blocks
- * (noise left out). It stops at the first line that fails: most answers fail on their first.
+ * True when `test` holds for the text of every paragraph and list item among the blocks (noise
+ * left out). It stops at the first text that fails: most answers fail on their first.
  */
-function everyProseLine(blocks: Block[], test: (line: string) => boolean): boolean {
+function everyProse(blocks: Block[], test: (text: string) => boolean): boolean {
   for (const { token } of blocks) {
     if (token.type === 'list') {
-      for (const item of (token as Tokens.List).items) if (!test(firstLine(item.text))) return false;
-    } else if (token.type === 'paragraph' && !isNoise(token) && !test(firstLine(token.text))) {
+      for (const item of (token as Tokens.List).items) if (!test(item.text)) return false;
+    } else if (token.type === 'paragraph' && !isNoise(token) && !test(token.text)) {
       return false;
     }
   }
@@ -129,15 +129,18 @@ function firstLine(text: string): string {
   return (end === -1 ? text : text.slice(0, end)).trim();
 }
 
-function isLinkOnly(line: string): boolean {
-  return LINK_ONLY.test(line);
+/** True when the text's first line is only a link (or an autolink or a tag). */
+function isLinkOnly(text: string): boolean {
+  return MAY_START_LINK.test(text) && LINK_ONLY.test(firstLine(text));
 }
 
-/** True for a link to a place in this page (`#…`), not to another page. */
-function isInPageLink(line: string): boolean {
-  return IN_PAGE_LINK.test(line);
+/** True when the text's first line starts with a link to a place in this page (`#…`), not to another page. */
+function isInPageLink(text: string): boolean {
+  return IN_PAGE_LINK.test(firstLine(text));
 }
 
+/** What a text starts with when its first line, trimmed, may start with a link (`[`) or a tag (`<`): most do not, and are not cut into lines. */
+const MAY_START_LINK = /^[\s[<]/u;
 const LINK_ONLY = /^(?:\[[^\]]*\]\([^)]*\)|<[^>]+>)\s*[.,;:，；：。]?$/u;
 const IN_PAGE_LINK = /^\[[^\]]*\]\(#|^<a\s[^>]*href=["']#/iu;
 
@@ -162,10 +165,10 @@ const SUMMARY_CLOSE = /<\/summary\s*>/iu;
 
 /** Finds the `<details>` blocks among top-level blocks; `details` is empty when there are none (and `before` is `blocks` itself). */
 export function splitDetails(blocks: Block[]): DetailsSplit {
-  if (!blocks.some(isHtml)) return { before: blocks, details: [], after: [] };
-  const before: Block[] = [];
   const details: DetailsBlock[] = [];
   const after: Block[] = [];
+  if (!blocks.some(isHtml)) return { before: blocks, details, after };
+  const before: Block[] = [];
   let open: OpenDetails | undefined;
   for (const block of blocks) {
     const raw = block.token.raw;

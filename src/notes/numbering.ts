@@ -72,7 +72,9 @@ export function splitOutlineNumber(heading: string): NumberedTitle {
     const digits = firstGroup(match);
     const rest = text.slice(match[0].length).replace(LEADING_DECORATION, '').trim();
     const numbers = parseNumbers(digits, scheme);
-    return numbers.length > 0 ? { number: { numbers, scheme }, text: rest } : { text: rest };
+    if (numbers.length === 0) return { text: rest };
+    const number: OutlineNumber = { numbers, scheme };
+    return { number, text: rest };
   }
   return { text: text.trim() };
 }
@@ -146,5 +148,6 @@ export function cjkNumeral(text: string): number {
 /** True when `parent`'s numbers begin `child`'s and are shorter: 4 → 4.1, 12 → 12.1. */
 export function isOutlineParent(parent: OutlineNumber, child: OutlineNumber): boolean {
   if (parent.numbers.length >= child.numbers.length) return false;
-  return parent.numbers.every((value, index) => child.numbers[index] === value);
+  for (let index = 0; index < parent.numbers.length; index++) if (child.numbers[index] !== parent.numbers[index]) return false;
+  return true;
 }

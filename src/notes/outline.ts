@@ -114,11 +114,11 @@ function addToBody(node: HeadingNode, block: Block): void {
 function headingNode(token: Tokens.Heading, line: number): HeadingNode {
   const heading = stripInlineHtml(token.text);
   const { number, text } = splitOutlineNumber(heading);
-  const node: HeadingNode = { level: token.depth, line, raw: token.raw, heading, title: text, body: [], children: [] };
-  if (number) node.number = number;
   const explicitId = explicitIdIn(token.text);
-  if (explicitId) node.explicitId = explicitId;
-  return node;
+  const body: Block[] = [];
+  const children: HeadingNode[] = [];
+  // Every node has every field, `number` and `explicitId` undefined where there are none: one shape for all.
+  return { level: token.depth, line, raw: token.raw, heading, title: text, number, explicitId, body, children };
 }
 
 /**
@@ -152,7 +152,8 @@ function followsInSeries(earlier: OutlineNumber, later: OutlineNumber): boolean 
   const { numbers: after } = later;
   if (earlier.scheme !== later.scheme || before.length !== after.length) return false;
   const last = before.length - 1;
-  return before.every((value, index) => (index < last ? after[index] === value : (after[index] ?? -1) > value));
+  for (let index = 0; index < last; index++) if (after[index] !== before[index]) return false;
+  return last < 0 || (after[last] ?? -1) > (before[last] ?? -1);
 }
 
 function stripInlineHtml(text: string): string {

@@ -207,14 +207,10 @@ function addHeadingCard(walk: Walk, node: HeadingNode, path: string[], question:
     walk.diagnostics.push({ file: walk.file, line: node.line, message: `heading "${node.heading}" has only an outline number; no card made` });
     return;
   }
-  walk.drafts.push({
-    deck: walk.deck,
-    path,
-    question,
-    answer,
-    source: { file: walk.file, line: node.line },
-    ...(node.explicitId ? { explicitId: node.explicitId } : {}),
-  });
+  const source = { file: walk.file, line: node.line };
+  const draft: CardDraft = { deck: walk.deck, path, question, answer, source };
+  if (node.explicitId) draft.explicitId = node.explicitId;
+  walk.drafts.push(draft);
 }
 
 function subtreeMarkdown(walk: Walk, node: HeadingNode): string {
@@ -248,7 +244,8 @@ function detailsCards(walk: Walk, split: DetailsSplit, path: string[], node?: He
       walk.diagnostics.push({ file: walk.file, line: block.line, message: 'a <details> block without summary or content; no card made' });
       continue;
     }
-    walk.drafts.push({ deck: walk.deck, path: inner, question: block.summary, answer: block.body, source: { file: walk.file, line: block.line } });
+    const source = { file: walk.file, line: block.line };
+    walk.drafts.push({ deck: walk.deck, path: inner, question: block.summary, answer: block.body, source });
   }
 }
 
