@@ -45,7 +45,7 @@ const PATTERNS_BY_START = patternsByStart(patterns);
 function patternsByStart(all: NumberPattern[]): Map<number, NumberPattern[]> {
   const byStart = new Map<number, NumberPattern[]>();
   for (const pattern of all) {
-    for (const char of pattern.starts) byStart.set(char.charCodeAt(0), [...(byStart.get(char.charCodeAt(0)) ?? []), pattern]);
+    for (const code of [...pattern.starts].map((char) => char.charCodeAt(0))) byStart.set(code, [...(byStart.get(code) ?? []), pattern]);
   }
   return byStart;
 }
