@@ -14,17 +14,25 @@ const WRAPPER = /^(?:[*_]+|<(?:p|div|span|sub|sup|small|b|strong)\b[^>]*>)+|(?:[
  * removed, and a tab-indented list under a heading read as a list.
  */
 export function cleanBlocks(blocks: Block[]): Block[] {
-  return readIndentedListAsList(trimRules(blocks.filter((block) => !isNoise(block.token))));
+  const kept = blocks.some(isNoiseBlock) ? blocks.filter((block) => !isNoiseBlock(block)) : blocks;
+  return readIndentedListAsList(trimRules(kept));
 }
 
 /** Blocks without the thematic breaks and blank space at either end. */
 function trimRules(blocks: Block[]): Block[] {
-  const isEdge = (block: Block) => block.token.type === 'hr' || block.token.type === 'space';
   let start = 0;
   let end = blocks.length;
   while (start < end && isEdge(blocks[start] as Block)) start++;
   while (end > start && isEdge(blocks[end - 1] as Block)) end--;
   return blocks.slice(start, end);
+}
+
+function isEdge(block: Block): boolean {
+  return block.token.type === 'hr' || block.token.type === 'space';
+}
+
+function isNoiseBlock(block: Block): boolean {
+  return isNoise(block.token);
 }
 
 function isNoise(token: Token): boolean {
@@ -49,13 +57,17 @@ function isBackToTop(text: string): boolean {
  * it is lexed again, unindented, as the list it is.
  */
 function readIndentedListAsList(blocks: Block[]): Block[] {
-  const firstIndex = blocks.findIndex((block) => block.token.type !== 'space');
+  const firstIndex = blocks.findIndex(isContent);
   const first = blocks[firstIndex];
   if (!first || !isIndentedList(first.token)) return blocks;
   const text = (first.token as Tokens.Code).text;
   const relexed = lexBlockTokens(text.endsWith('\n') ? text : `${text}\n`);
   const replaced = relexed.map((token) => ({ token, line: first.line }));
   return [...blocks.slice(0, firstIndex), ...replaced, ...blocks.slice(firstIndex + 1)];
+}
+
+function isContent(block: Block): boolean {
+  return block.token.type !== 'space';
 }
 
 function isIndentedList(token: Token): boolean {
@@ -77,24 +89,39 @@ export type Emptiness = 'empty' | 'question-list' | 'link-list' | undefined;
  * are links to other pages (in-page links never are).
  */
 export function emptiness(blocks: Block[], underQuestion: boolean): Emptiness {
-  const content = blocks.filter((block) => block.token.type !== 'space' && !isNoise(block.token));
-  if (content.length === 0) return 'empty';
-  const prose = proseLines(content);
-  if (prose === undefined) return undefined;
-  if (prose.length > 0 && prose.every(isLinkOnly) && !(underQuestion && prose.some(linksElsewhere))) return 'link-list';
-  if (underQuestion || prose.length < 2) return undefined;
-  return prose.filter(looksLikeQuestion).length * 3 >= prose.length * 2 ? 'question-list' : undefined;
-}
-
-/** The first lines of the paragraphs and list items among blocks that are only those and code; undefined when other blocks are there. */
-function proseLines(blocks: Block[]): string[] | undefined {
-  const lines: string[] = [];
+  let content = 0;
+  let prose = 0;
   for (const { token } of blocks) {
-    if (token.type === 'list') lines.push(...(token as Tokens.List).items.map((item) => firstLine(item.text)));
-    else if (token.type === 'paragraph') lines.push(firstLine(token.text));
+    if (token.type === 'space' || isNoise(token)) continue;
+    content++;
+    if (token.type === 'list') prose += (token as Tokens.List).items.length;
+    else if (token.type === 'paragraph') prose++;
     else if (token.type !== 'code') return undefined;
   }
-  return lines;
+  if (content === 0) return 'empty';
+  if (prose > 0 && everyProse(blocks, isLinkOnly) && !(underQuestion && !everyProse(blocks, isInPageLink))) return 'link-list';
+  if (underQuestion || prose < 2) return undefined;
+  let questions = 0;
+  everyProse(blocks, (text) => {
+    if (looksLikeQuestion(firstLine(text))) questions++;
+    return true;
+  });
+  return questions * 3 >= prose * 2 ? 'question-list' : undefined;
+}
+
+/**
+ * True when `test` holds for the text of every paragraph and list item among the blocks (noise
+ * left out). It stops at the first text that fails: most answers fail on their first.
+ */
+function everyProse(blocks: Block[], test: (text: string) => boolean): boolean {
+  for (const { token } of blocks) {
+    if (token.type === 'list') {
+      for (const item of (token as Tokens.List).items) if (!test(item.text)) return false;
+    } else if (token.type === 'paragraph' && !isNoise(token) && !test(token.text)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 function firstLine(text: string): string {
@@ -102,14 +129,20 @@ function firstLine(text: string): string {
   return (end === -1 ? text : text.slice(0, end)).trim();
 }
 
+/** True when the text's first line is only a link (or an autolink or a tag). */
 function isLinkOnly(text: string): boolean {
-  return /^(?:\[[^\]]*\]\([^)]*\)|<[^>]+>)\s*[.,;:，；：。]?$/u.test(text);
+  return MAY_START_LINK.test(text) && LINK_ONLY.test(firstLine(text));
 }
 
-/** True for a link to another page, not to a place in this one (`#…`). */
-function linksElsewhere(text: string): boolean {
-  return !/^\[[^\]]*\]\(#|^<a\s[^>]*href=["']#/iu.test(text);
+/** True when the text's first line starts with a link to a place in this page (`#…`), not to another page. */
+function isInPageLink(text: string): boolean {
+  return IN_PAGE_LINK.test(firstLine(text));
 }
+
+/** What a text starts with when its first line, trimmed, may start with a link (`[`) or a tag (`<`): most do not, and are not cut into lines. */
+const MAY_START_LINK = /^[\s[<]/u;
+const LINK_ONLY = /^(?:\[[^\]]*\]\([^)]*\)|<[^>]+>)\s*[.,;:，；：。]?$/u;
+const IN_PAGE_LINK = /^\[[^\]]*\]\(#|^<a\s[^>]*href=["']#/iu;
 
 /** A `<details><summary>…</summary>…</details>` block: its summary and the Markdown inside. */
 export interface DetailsBlock {
@@ -130,31 +163,66 @@ const DETAILS_CLOSE = /<\/details\s*>/iu;
 const SUMMARY = /<summary\b[^>]*>([\s\S]*?)<\/summary\s*>/iu;
 const SUMMARY_CLOSE = /<\/summary\s*>/iu;
 
-/** Finds the `<details>` blocks among top-level blocks; `details` is empty when there are none. */
+/** Finds the `<details>` blocks among top-level blocks; `details` is empty when there are none (and `before` is `blocks` itself). */
 export function splitDetails(blocks: Block[]): DetailsSplit {
-  const before: Block[] = [];
   const details: DetailsBlock[] = [];
   const after: Block[] = [];
-  let open: { line: number; parts: string[] } | undefined;
+  if (!blocks.some(isHtml)) return { before: blocks, details, after };
+  const before: Block[] = [];
+  let open: OpenDetails | undefined;
   for (const block of blocks) {
     const raw = block.token.raw;
     if (!open && block.token.type === 'html' && DETAILS_OPEN.test(raw)) {
       const start = DETAILS_OPEN.exec(raw)?.index ?? 0;
-      open = { line: block.line + newlinesIn(raw.slice(0, start)), parts: [raw.slice(start)] };
+      open = new OpenDetails(block.line + newlinesIn(raw.slice(0, start)));
+      open.add(raw.slice(start));
     } else if (open) {
-      open.parts.push(raw);
+      open.add(raw);
     } else {
       (details.length === 0 ? before : after).push(block);
       continue;
     }
-    const joined = open.parts.join('');
-    if (DETAILS_CLOSE.test(joined)) {
-      details.push(detailsBlock(joined, open.line));
+    if (open.closed) {
+      details.push(detailsBlock(open.html(), open.line));
       open = undefined;
     }
   }
-  if (open) details.push(detailsBlock(open.parts.join(''), open.line));
+  if (open) details.push(detailsBlock(open.html(), open.line));
   return { before, details, after };
+}
+
+function isHtml(block: Block): boolean {
+  return block.token.type === 'html';
+}
+
+/** The start of a closing tag that the next block's text could finish: `<`, `</det`, `</details` and blanks. */
+const CLOSING_TAG_START = /^<(?:\/(?:d(?:e(?:t(?:a(?:i(?:l(?:s\s*)?)?)?)?)?)?)?)?$/iu;
+
+/**
+ * A `<details>` block being read, block by block, until its closing tag. The tag is looked for
+ * only in the text just added and in an unfinished tag right before it (blank lines inside the
+ * tag, `</details` and `>`, split it across blocks), not in all the text so far: after an
+ * unclosed `<details>`, that took time in the square of the blocks that follow.
+ */
+class OpenDetails {
+  readonly #parts: string[] = [];
+  /** The text so far from its last `<`, while that could be the start of the closing tag; '' otherwise. */
+  #tagStart = '';
+  closed = false;
+
+  constructor(readonly line: number) {}
+
+  add(text: string): void {
+    this.#parts.push(text);
+    this.closed = DETAILS_CLOSE.test(this.#tagStart + text);
+    const tail = text.includes('<') ? text.slice(text.lastIndexOf('<')) : this.#tagStart + text;
+    this.#tagStart = CLOSING_TAG_START.test(tail) ? tail : '';
+  }
+
+  /** The block's text so far. */
+  html(): string {
+    return this.#parts.join('');
+  }
 }
 
 function newlinesIn(text: string): number {
@@ -177,5 +245,9 @@ function unwrapParagraph(body: string): string {
 
 /** The Markdown source of blocks without blank lines at either end; the first line keeps its indentation (indented code needs it). */
 export function markdownOf(blocks: Block[]): string {
-  return blocks.map((block) => block.token.raw).join('').replace(/^(?:[ \t]*\n)+/u, '').trimEnd();
+  let markdown = '';
+  for (const block of blocks) markdown += block.token.raw;
+  return markdown.replace(LEADING_BLANK_LINES, '').trimEnd();
 }
+
+const LEADING_BLANK_LINES = /^(?:[ \t]*\n)+/u;

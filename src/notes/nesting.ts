@@ -29,29 +29,48 @@ export function capNesting(markdown: string): CappedNesting {
   const lines: number[] = [];
   let out = '';
   let copied = 0;
-  for (let start = 0, index = 0; ; index++) {
+  let line = 0;
+  let lineStart = 0;
+  for (let start = nestedLineStart(markdown, 0); start !== -1; start = nestedLineStart(markdown, start + 1)) {
     const end = markdown.indexOf('\n', start);
     const stop = end === -1 ? markdown.length : end;
-    const capped = mayReachLimit(markdown, start, stop) ? capLine(markdown.slice(start, stop)) : undefined;
-    if (capped !== undefined) {
-      out += markdown.slice(copied, start) + capped;
-      copied = stop;
-      lines.push(index);
-    }
-    if (end === -1) break;
-    start = end + 1;
+    const capped = capLine(markdown.slice(start, stop));
+    if (capped === undefined) continue;
+    line += newlinesBetween(markdown, lineStart, start);
+    lineStart = start;
+    out += markdown.slice(copied, start) + capped;
+    copied = stop;
+    lines.push(line);
   }
   return lines.length === 0 ? { text: markdown, lines } : { text: out + markdown.slice(copied), lines };
 }
 
-/** Only a line this long (a tab is at most 4 columns) can reach a limit. */
+/**
+ * How many characters a line must open with before it can reach a limit: each character adds
+ * at most 4 columns (a tab) and opens at most one list or quote.
+ */
 const SHORTEST_CAPPED = Math.min(MAX_NESTING_COLUMNS / 4, MAX_MARKERS_ON_A_LINE);
-/** What a line that nests anything starts with: a blank, a quote or a list marker. */
-const NESTING_START = /[ \t>*+\-\d]/u;
+/** Blanks, quote markers (`>`) and list markers' characters (`-`, `*`, `+`, `12.`, `3)`). */
+const NESTING_CHARS = '[ \\t>*+\\-.)\\d]';
+/** A line that opens with {@link SHORTEST_CAPPED} of those, at the start of the text or after a newline: only such a line can reach a limit. */
+const NESTED_FIRST_LINE = new RegExp(`^${NESTING_CHARS}{${SHORTEST_CAPPED}}`, 'u');
+const NESTED_LINE = new RegExp(`\\n${NESTING_CHARS}{${SHORTEST_CAPPED}}`, 'gu');
 
-/** Cheap test, so that most lines are neither copied nor walked: a short line, or one starting with text, is within the limits. */
-function mayReachLimit(markdown: string, start: number, stop: number): boolean {
-  return stop - start >= SHORTEST_CAPPED && NESTING_START.test(markdown.charAt(start));
+/**
+ * Where the first line at or after `from` that may reach a limit starts, or -1. Lines are found
+ * by a regular expression rather than walked one by one: most notes have none.
+ */
+function nestedLineStart(markdown: string, from: number): number {
+  if (from === 0 && NESTED_FIRST_LINE.test(markdown)) return 0;
+  NESTED_LINE.lastIndex = Math.max(from - 1, 0);
+  const found = NESTED_LINE.exec(markdown);
+  return found ? found.index + 1 : -1;
+}
+
+function newlinesBetween(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let index = text.indexOf('\n', from); index !== -1 && index < to; index = text.indexOf('\n', index + 1)) count++;
+  return count;
 }
 
 /** The line with its nesting capped, or undefined when it is within the limits. */

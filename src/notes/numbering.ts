@@ -15,21 +15,45 @@ export interface NumberedTitle {
 
 const SEPARATOR = '[:：、.．)）]';
 const CJK_DIGITS = '零〇一二两三四五六七八九十百';
+const DIGITS = '0123456789';
 
-const patterns: { regex: RegExp; scheme: NumberScheme }[] = [
-  { regex: new RegExp(`^第([${CJK_DIGITS}]+|\\d+)(?:[章节题篇讲课]|部分)\\s*${SEPARATOR}?\\s*`, 'u'), scheme: 'cjk' },
-  { regex: new RegExp(`^([${CJK_DIGITS}]+)\\s*${SEPARATOR}\\s*`, 'u'), scheme: 'cjk' },
-  { regex: new RegExp(`^(?:题目|问题|面试题)\\s*(\\d+)\\s*${SEPARATOR}?\\s*`, 'u'), scheme: 'label' },
-  { regex: new RegExp(`^[Qq](\\d*)\\s*${SEPARATOR}\\s*|^[Qq](\\d+)\\s+`, 'u'), scheme: 'q' },
-  { regex: /^[(（](\d{1,3})[)）]\s*/u, scheme: 'paren' },
-  { regex: /^(\d{1,3}(?:[.．]\d{1,3})+)[.．]?(?:\s*[:：、)）]\s*|\s+)/u, scheme: 'dotted' },
-  { regex: new RegExp(`^(\\d{1,3})\\s*${SEPARATOR}\\s*(?!\\d)|^(\\d{1,2})\\s+`, 'u'), scheme: 'arabic' },
+/** An outline number's form: the characters it can start with (full-width forms as ASCII), how it reads and its scheme. */
+interface NumberPattern {
+  starts: string;
+  regex: RegExp;
+  scheme: NumberScheme;
+}
+
+/** Tried in order; the first that matches wins. */
+const patterns: NumberPattern[] = [
+  { starts: '第', regex: new RegExp(`^第([${CJK_DIGITS}]+|\\d+)(?:[章节题篇讲课]|部分)\\s*${SEPARATOR}?\\s*`, 'u'), scheme: 'cjk' },
+  { starts: CJK_DIGITS, regex: new RegExp(`^([${CJK_DIGITS}]+)\\s*${SEPARATOR}\\s*`, 'u'), scheme: 'cjk' },
+  { starts: '题问面', regex: new RegExp(`^(?:题目|问题|面试题)\\s*(\\d+)\\s*${SEPARATOR}?\\s*`, 'u'), scheme: 'label' },
+  { starts: 'Qq', regex: new RegExp(`^[Qq](\\d*)\\s*${SEPARATOR}\\s*|^[Qq](\\d+)\\s+`, 'u'), scheme: 'q' },
+  { starts: '(（', regex: /^[(（](\d{1,3})[)）]\s*/u, scheme: 'paren' },
+  { starts: DIGITS, regex: /^(\d{1,3}(?:[.．]\d{1,3})+)[.．]?(?:\s*[:：、)）]\s*|\s+)/u, scheme: 'dotted' },
+  { starts: DIGITS, regex: new RegExp(`^(\\d{1,3})\\s*${SEPARATOR}\\s*(?!\\d)|^(\\d{1,2})\\s+`, 'u'), scheme: 'arabic' },
 ];
+
+/**
+ * The patterns, in order, that a heading starting with a character (by code) can match. Most
+ * headings start with none of those characters and are told so without trying any pattern; a
+ * numbered one tries only the patterns of its kind.
+ */
+const PATTERNS_BY_START = patternsByStart(patterns);
+
+function patternsByStart(all: NumberPattern[]): Map<number, NumberPattern[]> {
+  const byStart = new Map<number, NumberPattern[]>();
+  for (const pattern of all) {
+    for (const code of [...pattern.starts].map((char) => char.charCodeAt(0))) byStart.set(code, [...(byStart.get(code) ?? []), pattern]);
+  }
+  return byStart;
+}
 
 /** Emoji (with their variation selectors, joiners and keycaps) and spaces before a heading's text. */
 const LEADING_DECORATION = /^(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|\u{20E3}|\s)+/u;
 
-/** A number that starts arithmetic rather than an outline: `0.1 + 0.2`, `1 + 1 = ?`, `2 ** 10`. */
+/** A number that starts arithmetic rather than an outline: `0.1 + 0.2`, `1 + 1 = ?`, `2 ** 10`. It starts with a digit. */
 const EXPRESSION = /^\d+(?:\.\d+)*\s*[-+*/%^=<>!×÷]+\s*[\d([`'"]/u;
 
 /**
@@ -38,48 +62,82 @@ const EXPRESSION = /^\d+(?:\.\d+)*\s*[-+*/%^=<>!×÷]+\s*[\d([`'"]/u;
  */
 export function splitOutlineNumber(heading: string): NumberedTitle {
   const text = heading.replace(LEADING_DECORATION, '');
+  const candidates = PATTERNS_BY_START.get(halfWidthCode(text.charCodeAt(0)));
+  if (!candidates) return { text: text.trim() };
   const probe = halfWidth(text);
   if (EXPRESSION.test(probe)) return { text: text.trim() };
-  for (const { regex, scheme } of patterns) {
+  for (const { regex, scheme } of candidates) {
     const match = regex.exec(probe);
     if (!match) continue;
-    const digits = match.slice(1).find((group) => group !== undefined) ?? '';
+    const digits = firstGroup(match);
     const rest = text.slice(match[0].length).replace(LEADING_DECORATION, '').trim();
     const numbers = parseNumbers(digits, scheme);
-    return numbers.length > 0 ? { number: { numbers, scheme }, text: rest } : { text: rest };
+    if (numbers.length === 0) return { text: rest };
+    const number: OutlineNumber = { numbers, scheme };
+    return { number, text: rest };
   }
   return { text: text.trim() };
 }
 
+/** The first group a pattern matched; each pattern has one, or two alternatives of one each. */
+function firstGroup(match: RegExpExecArray): string {
+  for (let index = 1; index < match.length; index++) {
+    const group = match[index];
+    if (group !== undefined) return group;
+  }
+  return '';
+}
+
 /** Full-width ASCII forms (U+FF01–U+FF5E) made ASCII; one code unit each way, so offsets still match `text`. */
 function halfWidth(text: string): string {
-  return text.replace(/[\uFF01-\uFF5E]/gu, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0));
+  let converted = '';
+  let copied = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    const ascii = halfWidthCode(code);
+    if (ascii === code) continue;
+    converted += text.slice(copied, index) + String.fromCharCode(ascii);
+    copied = index + 1;
+  }
+  return copied === 0 ? text : converted + text.slice(copied);
 }
+
+function halfWidthCode(code: number): number {
+  return code >= 0xff01 && code <= 0xff5e ? code - 0xfee0 : code;
+}
+
+const DOTS = /[.．]/u;
+const ARABIC = /^\d+$/u;
 
 function parseNumbers(digits: string, scheme: NumberScheme): number[] {
   if (digits === '') return [];
-  if (scheme === 'dotted') return digits.split(/[.．]/u).map(Number);
-  const value = /^\d+$/u.test(digits) ? Number(digits) : cjkNumeral(digits);
+  if (scheme === 'dotted') return digits.split(DOTS).map(Number);
+  const value = ARABIC.test(digits) ? Number(digits) : cjkNumeral(digits);
   return Number.isFinite(value) ? [value] : [];
 }
 
 const CJK_VALUES: Record<string, number> = {
   零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
+/** {@link CJK_VALUES} by character code: a numeral is read one code unit at a time, without a string per character. */
+const CJK_VALUES_BY_CODE = new Map(Object.entries(CJK_VALUES).map(([char, value]) => [char.charCodeAt(0), value]));
+const HUNDRED = '百'.charCodeAt(0);
+const TEN = '十'.charCodeAt(0);
 
 /** Reads a Chinese numeral below 1000: 十一 → 11, 二十 → 20, 一百零五 → 105. */
 export function cjkNumeral(text: string): number {
   let total = 0;
   let digit = 0;
-  for (const char of text) {
-    if (char === '百') {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === HUNDRED) {
       total += (digit || 1) * 100;
       digit = 0;
-    } else if (char === '十') {
+    } else if (code === TEN) {
       total += (digit || 1) * 10;
       digit = 0;
     } else {
-      const value = CJK_VALUES[char];
+      const value = CJK_VALUES_BY_CODE.get(code);
       if (value === undefined) return Number.NaN;
       digit = value;
     }
@@ -90,5 +148,6 @@ export function cjkNumeral(text: string): number {
 /** True when `parent`'s numbers begin `child`'s and are shorter: 4 → 4.1, 12 → 12.1. */
 export function isOutlineParent(parent: OutlineNumber, child: OutlineNumber): boolean {
   if (parent.numbers.length >= child.numbers.length) return false;
-  return parent.numbers.every((value, index) => child.numbers[index] === value);
+  for (let index = 0; index < parent.numbers.length; index++) if (child.numbers[index] !== parent.numbers[index]) return false;
+  return true;
 }

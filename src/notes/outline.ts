@@ -36,7 +36,7 @@ const EXPLICIT_ID = /<!--\s*id:\s*([\w.-]+)\s*-->/u;
 
 /** Reads an explicit card id comment (`<!-- id: redis-sync -->`) out of Markdown text. */
 export function explicitIdIn(text: string): string | undefined {
-  return EXPLICIT_ID.exec(text)?.[1];
+  return text.includes('<!--') ? EXPLICIT_ID.exec(text)?.[1] : undefined;
 }
 
 /** Lexes Markdown into top-level blocks, each with its line (the body starts at `firstLine`). */
@@ -90,8 +90,9 @@ function insideDetails(blocks: Block[]): Set<Block> {
   for (const block of blocks) {
     if (depth > 0) pending.push(block);
     if (block.token.type !== 'html') continue;
-    for (const [, closing] of block.token.raw.matchAll(DETAILS_TAG)) {
-      depth = closing ? Math.max(0, depth - 1) : depth + 1;
+    DETAILS_TAG.lastIndex = 0;
+    for (let tag = DETAILS_TAG.exec(block.token.raw); tag; tag = DETAILS_TAG.exec(block.token.raw)) {
+      depth = tag[1] ? Math.max(0, depth - 1) : depth + 1;
       if (depth === 0) {
         for (const hidden of pending) inside.add(hidden);
         pending = [];
@@ -103,8 +104,7 @@ function insideDetails(blocks: Block[]): Set<Block> {
 
 /** Adds a block under a heading; an id comment that comes first under it is the heading's id. */
 function addToBody(node: HeadingNode, block: Block): void {
-  const first = !node.body.some((earlier) => earlier.token.type !== 'space');
-  if (first && node.explicitId === undefined && block.token.type === 'html') {
+  if (node.explicitId === undefined && block.token.type === 'html' && node.body.every((earlier) => earlier.token.type === 'space')) {
     const id = explicitIdIn(block.token.raw);
     if (id !== undefined) node.explicitId = id;
   }
@@ -115,17 +115,10 @@ function headingNode(token: Tokens.Heading, line: number): HeadingNode {
   const heading = stripInlineHtml(token.text);
   const { number, text } = splitOutlineNumber(heading);
   const explicitId = explicitIdIn(token.text);
-  return {
-    level: token.depth,
-    line,
-    raw: token.raw,
-    heading,
-    title: text,
-    ...(number ? { number } : {}),
-    ...(explicitId ? { explicitId } : {}),
-    body: [],
-    children: [],
-  };
+  const body: Block[] = [];
+  const children: HeadingNode[] = [];
+  // Every node has every field, `number` and `explicitId` undefined where there are none: one shape for all.
+  return { level: token.depth, line, raw: token.raw, heading, title: text, number, explicitId, body, children };
 }
 
 /**
@@ -159,11 +152,12 @@ function followsInSeries(earlier: OutlineNumber, later: OutlineNumber): boolean 
   const { numbers: after } = later;
   if (earlier.scheme !== later.scheme || before.length !== after.length) return false;
   const last = before.length - 1;
-  return before.every((value, index) => (index < last ? after[index] === value : (after[index] ?? -1) > value));
+  for (let index = 0; index < last; index++) if (after[index] !== before[index]) return false;
+  return last < 0 || (after[last] ?? -1) > (before[last] ?? -1);
 }
 
 function stripInlineHtml(text: string): string {
-  return removeComments(text).replace(HTML_TAG, '').trim();
+  return text.includes('<') ? removeComments(text).replace(HTML_TAG, '').trim() : text.trim();
 }
 
 function countNewlines(text: string): number {
@@ -174,6 +168,8 @@ function countNewlines(text: string): number {
 
 function leadingNewlines(text: string): number {
   let count = 0;
-  while (text.startsWith('\n', count)) count++;
+  while (text.charCodeAt(count) === NEWLINE) count++;
   return count;
 }
+
+const NEWLINE = 0x0a;

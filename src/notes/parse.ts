@@ -31,6 +31,8 @@ interface Facts {
   /** Why its own blocks are no answer; undefined when they are one. */
   state: Emptiness;
   details: DetailsSplit;
+  /** True when the heading holds references or a table of contents: never a question. */
+  reference: boolean;
   /** True when the heading, a `<details>` block under it or a heading below it makes a card. */
   yields: boolean;
 }
@@ -90,8 +92,9 @@ function headingFacts(node: HeadingNode, facts: OutlineFacts): Facts {
   const asks = looksLikeQuestion(node.title);
   const state = emptiness(own, asks);
   const details = splitDetails(own);
-  const yields = !isReferenceHeading(node.title) && (state === undefined || details.details.length > 0 || node.children.some((child) => factsFor(facts, child).yields));
-  return { own, asks, state, details, yields };
+  const reference = isReferenceHeading(node.title);
+  const yields = !reference && (state === undefined || details.details.length > 0 || node.children.some((child) => factsFor(facts, child).yields));
+  return { own, asks, state, details, reference, yields };
 }
 
 /** A heading's facts; every heading of the outline has them. */
@@ -141,10 +144,9 @@ function walkNodes(walk: Walk, nodes: HeadingNode[], path: string[]): void {
 }
 
 function walkNode(walk: Walk, node: HeadingNode, path: string[]): void {
-  if (isReferenceHeading(node.title)) return;
-  const { own, asks, state, details } = factsFor(walk.facts, node);
+  const { own, asks, state, details, reference } = factsFor(walk.facts, node);
+  if (reference) return;
   const standalone = node.children.filter((child) => standsAlone(walk, child));
-  const partsOfAnswer = node.children.filter((child) => !standalone.includes(child));
   if (details.details.length > 0) {
     detailsCards(walk, details, path, node);
     walkNodes(walk, standalone, path);
@@ -155,6 +157,7 @@ function walkNode(walk: Walk, node: HeadingNode, path: string[]): void {
       walkNodes(walk, node.children, [...path, node.title]);
       return;
     }
+    const partsOfAnswer = standalone.length === 0 ? node.children : node.children.filter((child) => !standalone.includes(child));
     addQuestion(walk, node, own, partsOfAnswer, path);
     walkNodes(walk, standalone, path);
     return;
@@ -178,11 +181,10 @@ function isQuestionLevel(walk: Walk, node: HeadingNode): boolean {
  * answer above it (`### JVM vs JDK vs JRE` answered by `#### JVM`, `#### JDK 和 JRE`).
  */
 function standsAlone(walk: Walk, node: HeadingNode): boolean {
-  if (isReferenceHeading(node.title)) return false;
-  const placed = walk.levelIsExplicit
-    ? node.level <= walk.questionLevel
-    : node.level <= walk.questionLevel || factsFor(walk.facts, node).asks || node.explicitId !== undefined;
-  return placed && yieldsCards(walk, node);
+  const { reference, asks, yields } = factsFor(walk.facts, node);
+  if (reference) return false;
+  const placed = walk.levelIsExplicit ? node.level <= walk.questionLevel : node.level <= walk.questionLevel || asks || node.explicitId !== undefined;
+  return placed && yields;
 }
 
 function yieldsCards(walk: Walk, node: HeadingNode): boolean {
@@ -190,7 +192,8 @@ function yieldsCards(walk: Walk, node: HeadingNode): boolean {
 }
 
 function addQuestion(walk: Walk, node: HeadingNode, own: Block[], parts: HeadingNode[], path: string[]): void {
-  const answer = [markdownOf(own), ...parts.map((part) => subtreeMarkdown(walk, part))].filter((text) => text !== '').join('\n\n');
+  let answer = markdownOf(own);
+  for (const part of parts) answer = joinParagraphs(answer, subtreeMarkdown(walk, part));
   addHeadingCard(walk, node, path, node.title, answer);
 }
 
@@ -204,19 +207,22 @@ function addHeadingCard(walk: Walk, node: HeadingNode, path: string[], question:
     walk.diagnostics.push({ file: walk.file, line: node.line, message: `heading "${node.heading}" has only an outline number; no card made` });
     return;
   }
-  walk.drafts.push({
-    deck: walk.deck,
-    path,
-    question,
-    answer,
-    source: { file: walk.file, line: node.line },
-    ...(node.explicitId ? { explicitId: node.explicitId } : {}),
-  });
+  const source = { file: walk.file, line: node.line };
+  const draft: CardDraft = { deck: walk.deck, path, question, answer, source };
+  if (node.explicitId) draft.explicitId = node.explicitId;
+  walk.drafts.push(draft);
 }
 
 function subtreeMarkdown(walk: Walk, node: HeadingNode): string {
-  const parts = [node.raw.trim(), markdownOf(factsFor(walk.facts, node).own), ...node.children.map((child) => subtreeMarkdown(walk, child))];
-  return parts.filter((text) => text !== '').join('\n\n');
+  let markdown = joinParagraphs(node.raw.trim(), markdownOf(factsFor(walk.facts, node).own));
+  for (const child of node.children) markdown = joinParagraphs(markdown, subtreeMarkdown(walk, child));
+  return markdown;
+}
+
+/** Two pieces of Markdown, a blank line between them; an empty one is left out. */
+function joinParagraphs(first: string, second: string): string {
+  if (first === '') return second;
+  return second === '' ? first : `${first}\n\n${second}`;
 }
 
 /**
@@ -228,7 +234,7 @@ function detailsCards(walk: Walk, split: DetailsSplit, path: string[], node?: He
   const before = markdownOf(split.before);
   const after = markdownOf(split.after);
   if (node && (split.details.length === 1 || before !== '')) {
-    const answer = [...split.details.map((block) => block.body), after].filter((text) => text !== '').join('\n\n');
+    const answer = joinParagraphs(split.details.reduce((text, block) => joinParagraphs(text, block.body), ''), after);
     addHeadingCard(walk, node, path, before === '' ? node.title : `${node.title}\n\n${before}`, answer);
     return;
   }
@@ -238,7 +244,8 @@ function detailsCards(walk: Walk, split: DetailsSplit, path: string[], node?: He
       walk.diagnostics.push({ file: walk.file, line: block.line, message: 'a <details> block without summary or content; no card made' });
       continue;
     }
-    walk.drafts.push({ deck: walk.deck, path: inner, question: block.summary, answer: block.body, source: { file: walk.file, line: block.line } });
+    const source = { file: walk.file, line: block.line };
+    walk.drafts.push({ deck: walk.deck, path: inner, question: block.summary, answer: block.body, source });
   }
 }
 

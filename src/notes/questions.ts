@@ -7,14 +7,16 @@ const QUESTION_START =
 /** True when a heading reads as a question: it ends with a question mark or asks in words. */
 export function looksLikeQuestion(title: string): boolean {
   const text = trimEmphasisEnd(title).trim();
-  return /[?？]$/u.test(text) || QUESTION_WORDS.test(text) || QUESTION_START.test(text);
+  return text.endsWith('?') || text.endsWith('？') || QUESTION_WORDS.test(text) || QUESTION_START.test(text);
 }
+
+const EMPHASIS_OR_BLANK = /[*_\s]/u;
 
 /** The title without the emphasis marks and blanks it ends with; a loop, as `/[*_\s]+$/` is quadratic on long runs. */
 function trimEmphasisEnd(title: string): string {
   let end = title.length;
-  while (end > 0 && /[*_\s]/u.test(title.charAt(end - 1))) end--;
-  return title.slice(0, end);
+  while (end > 0 && EMPHASIS_OR_BLANK.test(title.charAt(end - 1))) end--;
+  return end === title.length ? title : title.slice(0, end);
 }
 
 const NOT_QUESTIONS =

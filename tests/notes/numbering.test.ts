@@ -23,6 +23,10 @@ describe('splitOutlineNumber strips outline numbers', () => {
     ['Q12 What is hoisting?', [12], 'q', 'What is hoisting?'],
     ['题目001：两数之和', [1], 'label', '两数之和'],
     ['面试题 3: 反转链表', [3], 'label', '反转链表'],
+    ['问题2：什么是 ACID？', [2], 'label', '什么是 ACID？'],
+    ['三、什么是协程？', [3], 'cjk', '什么是协程？'],
+    ['两百：大数', [200], 'cjk', '大数'],
+    ['〇. 序', [0], 'cjk', '序'],
     ['(3) 什么是死锁？', [3], 'paren', '什么是死锁？'],
     ['（3）什么是死锁？', [3], 'paren', '什么是死锁？'],
     ['第三章 操作系统', [3], 'cjk', '操作系统'],
@@ -43,6 +47,8 @@ describe('splitOutlineNumber reads full-width digits and punctuation', () => {
     ['１．什么是闭包？', [1], '什么是闭包？'],
     ['Ｑ３：什么是闭包？', [3], '什么是闭包？'],
     ['（３）什么是死锁？', [3], '什么是死锁？'],
+    ['ｑ１ 什么是闭包？', [1], '什么是闭包？'],
+    ['（３) 什么是死锁？', [3], '什么是死锁？'],
   ];
 
   it.each(cases)('%s', (heading, numbers, text) => {
@@ -72,6 +78,7 @@ describe('splitOutlineNumber leaves text that only starts with a digit', () => {
     '2021 年总结',
     '0.1 + 0.2 === 0.3 吗？',
     '1 + 1 等于几？',
+    '１ + １ 等于几？',
     '2 ** 10 = ?',
     "1 == '1' 的结果？",
     'Q&A',
@@ -114,7 +121,7 @@ describe('cjkNumeral', () => {
     expect(cjkNumeral(text)).toBe(value);
   });
 
-  it.each(['abc', '十a', '千'])('%s is not a numeral', (text) => {
+  it.each(['abc', '十a', '千', '十\u{20000}'])('%s is not a numeral', (text) => {
     expect(cjkNumeral(text)).toBeNaN();
   });
 });

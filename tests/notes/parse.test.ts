@@ -361,6 +361,23 @@ describe('<details> blocks', () => {
     expect(outlineOf(drafts)).toEqual(['Q? / Topic']);
     expect(diagnostics).toEqual([expect.objectContaining({ line: 3, message: expect.stringMatching(/<details>/u) })]);
   });
+
+  it('a closing tag cut by a blank line (`</details`, then `>` starting a quote) still closes the block', () => {
+    const { drafts } = parse('## Topic\n\n<details><summary>Q?</summary>\n\nA </details\n\n> quote\n\n<details><summary>Q2?</summary>\n\nB\n\n</details>\n');
+    expect(drafts.map((each) => [each.question, each.answer])).toEqual([
+      ['Q?', 'A'],
+      ['Q2?', 'B'],
+    ]);
+  });
+
+  it('an unclosed block followed by 20,000 paragraphs answers with all of them, in time that grows with the text', () => {
+    const paragraphs = Array.from({ length: 20_000 }, (_, index) => `Paragraph ${index}.`);
+    const started = performance.now();
+    const { drafts } = parse(`## What is it?\n\n<details><summary>Q?</summary>\n\n${paragraphs.join('\n\n')}\n`);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(drafts.map((each) => each.question)).toEqual(['What is it?']);
+    expect(drafts[0]?.answer.endsWith('Paragraph 19999.')).toBe(true);
+  });
 });
 
 describe('not cards', () => {
