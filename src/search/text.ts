@@ -1,5 +1,5 @@
 import type { Card } from '../notes/card.js';
-import { searchFold } from './fold.js';
+import { writeSearchFold } from './fold.js';
 
 /** The fields a card is searched in, best first: a match ranks by its worst word's field. */
 const SEARCH_FIELDS = ['question', 'section path', 'deck', 'answer'] as const;
@@ -56,7 +56,7 @@ export function searchTextOf(cards: readonly SearchableCard[]): FoldedText {
   let field = 0;
   const append = (text: string): void => {
     starts[field++] = at;
-    at += buffer.write(searchFold(text), at);
+    at += writeSearchFold(buffer, text, at);
     // A line break after each field: query words hold no white space, so no match spans two.
     buffer[at++] = 0x0a;
   };

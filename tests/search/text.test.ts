@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Card } from '../../src/notes/card.js';
-import { searchFold } from '../../src/search/fold.js';
+import { searchFold, writeSearchFold } from '../../src/search/fold.js';
 import { searchCards } from '../../src/search/match.js';
 import { cardRuns, fitsCards, NOT_FOUND, searchTextOf, worstFields, type SearchText } from '../../src/search/text.js';
 
@@ -134,5 +134,21 @@ describe('the searchable text is laid out in one buffer', () => {
       worst = Math.max(worst, Buffer.byteLength(searchFold(char)) / char.length);
     }
     expect(worst).toBe(3);
+  });
+
+  it('folds every character as searchFold does, among capitals, whether or not it lower-cases in place', () => {
+    const buffer = Buffer.alloc(64);
+    const wrong: string[] = [];
+    for (let unit = 0; unit <= 0xffff; unit++) {
+      const text = `A${String.fromCharCode(unit)}Zb\u4e2d`;
+      const written = writeSearchFold(buffer, text, 3);
+      if (!buffer.subarray(3, 3 + written).equals(Buffer.from(searchFold(text)))) wrong.push(unit.toString(16));
+    }
+    // A final sigma lowers to ς only at the end of a word, and a letter beyond U+FFFF in pairs.
+    for (const text of ['ΟΔΟΣ', 'ΟΔΟΣ ΟΔΟΣ.', 'Σ', '𐐀𐐁 DESERET', '𞤀 ADLAM', 'İSTANBUL', 'ＡＢＣ　ｄ']) {
+      const written = writeSearchFold(buffer, text, 0);
+      if (!buffer.subarray(0, written).equals(Buffer.from(searchFold(text)))) wrong.push(text);
+    }
+    expect(wrong).toEqual([]);
   });
 });
