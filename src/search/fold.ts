@@ -17,27 +17,37 @@ const MAY_CASE_BEYOND_ASCII = /[\u0080-\u1FFF\u2100-\u24FF\u2C00-\u2CFF\uA640-\u
  * `foldText`.)
  */
 export function searchFold(text: string): string {
-  return halfWidth(text).toLowerCase();
-}
-
-/** Full-width ASCII and the ideographic space made half-width: {@link searchFold} before lower case. */
-function halfWidth(text: string): string {
-  return FULL_WIDTH.test(text) ? text.replace(FULL_WIDTH_ALL, (char) => (char === '\u3000' ? ' ' : String.fromCharCode(char.charCodeAt(0) - 0xfee0))) : text;
+  const halfWidth = FULL_WIDTH.test(text)
+    ? text.replace(FULL_WIDTH_ALL, (char) => (char === '\u3000' ? ' ' : String.fromCharCode(char.charCodeAt(0) - 0xfee0)))
+    : text;
+  return halfWidth.toLowerCase();
 }
 
 /**
  * Writes {@link searchFold} of `text` into `buffer` at `at` as UTF-8 and returns the bytes written.
- * When lower case can change only A–Z, the text is written as it is and those bytes lowered in
- * place (no other UTF-8 byte falls among them), without lower-casing a string of CJK text
- * character by character.
+ * Lower-casing a string that is not all ASCII goes character by character, and so does a
+ * replacement with a function, while CJK text is full of full-width commas: so the text is
+ * lower-cased as a string only when more than A–Z may change, and A–Z and the full-width forms
+ * are folded in the bytes written (lower case first is the same, as the full-width capitals
+ * lower to the full-width small letters).
  */
 export function writeSearchFold(buffer: Buffer, text: string, at: number): number {
-  const half = halfWidth(text);
-  if (MAY_CASE_BEYOND_ASCII.test(half)) return buffer.write(half.toLowerCase(), at);
-  const written = buffer.write(half, at);
-  for (let index = at; index < at + written; index++) {
-    const byte = buffer[index] ?? 0;
-    if (byte >= 0x41 && byte <= 0x5a) buffer[index] = byte + 0x20;
+  const end = at + buffer.write(MAY_CASE_BEYOND_ASCII.test(text) ? text.toLowerCase() : text, at);
+  let to = at;
+  for (let from = at; from < end; from++) {
+    const byte = buffer[from] ?? 0;
+    const second = buffer[from + 1];
+    const third = buffer[from + 2] ?? 0;
+    let folded = byte;
+    // U+FF01–U+FF5E are EF BC 81 – EF BD 9E, U+3000 is E3 80 80; both as one ASCII byte.
+    if (byte === 0xef && ((second === 0xbc && third >= 0x81) || (second === 0xbd && third <= 0x9e))) {
+      folded = third - (second === 0xbc ? 0x60 : 0x20);
+      from += 2;
+    } else if (byte === 0xe3 && second === 0x80 && third === 0x80) {
+      folded = 0x20;
+      from += 2;
+    }
+    buffer[to++] = folded >= 0x41 && folded <= 0x5a ? folded + 0x20 : folded;
   }
-  return written;
+  return to - at;
 }

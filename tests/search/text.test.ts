@@ -145,7 +145,7 @@ describe('the searchable text is laid out in one buffer', () => {
       if (!buffer.subarray(3, 3 + written).equals(Buffer.from(searchFold(text)))) wrong.push(unit.toString(16));
     }
     // A final sigma lowers to ς only at the end of a word, and a letter beyond U+FFFF in pairs.
-    for (const text of ['ΟΔΟΣ', 'ΟΔΟΣ ΟΔΟΣ.', 'Σ', '𐐀𐐁 DESERET', '𞤀 ADLAM', 'İSTANBUL', 'ＡＢＣ　ｄ']) {
+    for (const text of ['ΟΔΟΣ', 'ΟΔΟΣ ΟΔΟΣ.', 'Σ', '𐐀𐐁 DESERET', '𞤀 ADLAM', 'İSTANBUL', 'ＡＢＣ　ｄ', '为什么，ＴＣＰ？（三次）：ｏｋ～　', '～！']) {
       const written = writeSearchFold(buffer, text, 0);
       if (!buffer.subarray(0, written).equals(Buffer.from(searchFold(text)))) wrong.push(text);
     }
