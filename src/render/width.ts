@@ -47,8 +47,17 @@ const segments = (text: string): string[] => {
  */
 const SEGMENT_WINDOW = 1024;
 
+/**
+ * Characters that are each a grapheme of their own, one UTF-16 unit each, whatever stands beside
+ * them (none joins or extends another): printable ASCII, Latin-1 signs and letters, general
+ * punctuation (dashes, quotes, ellipsis), CJK punctuation without its tone marks, CJK ideographs
+ * and full-width forms. Text of only these (most notes) is split without the segmenter.
+ */
+const ONE_UNIT_GRAPHEMES = /^[\x20-\x7e\xa0-\xac\xae-\xff\u2010-\u2027\u2030-\u205e\u3000-\u3029\u3030-\u303f\u4e00-\u9fff\uff01-\uff60]*$/;
+
 /** Splits text into user-perceived characters (a base letter with its marks, an emoji sequence). */
 export function graphemes(text: string): string[] {
+  if (ONE_UNIT_GRAPHEMES.test(text)) return text.split('');
   if (text.length <= SEGMENT_WINDOW) return segments(text);
   const out: string[] = [];
   let start = 0;

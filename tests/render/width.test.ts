@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   displayWidth,
+  graphemes,
   padEndDisplay,
   stripAnsi,
   terminalWidth,
@@ -74,5 +75,31 @@ describe('terminalWidth', () => {
     ['80 for nonsense', { columns: 0 }, { COLUMNS: 'wide' }, 80],
   ])('%s', (_name, stream, env, expected) => {
     expect(terminalWidth(stream, env)).toBe(expected);
+  });
+});
+
+describe('graphemes', () => {
+  const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  const segmented = (text: string) => Array.from(segmenter.segment(text), (part) => part.segment);
+
+  it('splits as the segmenter does, where it goes without it too: each character of notes-like text beside any other', () => {
+    const ranges: [number, number][] = [[0x20, 0x7e], [0xa0, 0xff], [0x2010, 0x205e], [0x3000, 0x303f], [0x4e00, 0x4e50], [0x9fa0, 0x9fff], [0xff01, 0xff60]];
+    const neighbours = ['a', ' ', '中', '，', '\u0301', '\u200d', '\ufe0f', '\u3099', '\n', '👍'];
+    const wrong: string[] = [];
+    for (const [from, to] of ranges) {
+      for (let unit = from; unit <= to; unit++) {
+        const char = String.fromCharCode(unit);
+        for (const next of neighbours) {
+          const text = `x${char}${char}${next}`;
+          if (JSON.stringify(graphemes(text)) !== JSON.stringify(segmented(text))) wrong.push(`${unit.toString(16)}+${next}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('keeps a long mixed text in the same graphemes', () => {
+    const text = `${'学习 Redis，「缓存」—— 为什么快？ café ① '.repeat(80)}e\u0301 👍🏽 🇨🇳`;
+    expect(graphemes(text)).toEqual(segmented(text));
   });
 });
