@@ -14,7 +14,11 @@ export function foldText(text: string): string {
   return foldNormalised(nfkc(text));
 }
 
-/** {@link foldText} of text already in NFKC: lower case, white space folded. */
+/** White space that folding changes: at either end, two together, or other than a plain space. */
+const UNFOLDED_SPACE = /^\s|\s$|\s\s|[^\S ]/u;
+
+/** {@link foldText} of text already in NFKC: lower case, white space folded (most text has none to fold, and is not scanned twice more). */
 export function foldNormalised(text: string): string {
-  return text.toLowerCase().replace(/\s+/gu, ' ').trim();
+  const lower = text.toLowerCase();
+  return UNFOLDED_SPACE.test(lower) ? lower.replace(/\s+/gu, ' ').trim() : lower;
 }

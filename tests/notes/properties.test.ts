@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cardIds, identityText } from '../../src/notes/identity.js';
+import { foldText } from '../../src/text/fold.js';
 import { parseNote } from '../../src/notes/parse.js';
 import { normaliseNoteText } from '../../src/notes/normalise.js';
 
@@ -92,6 +93,19 @@ describe('parseNote on any input', () => {
         expect(new Set(ids).size).toBe(ids.length);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('foldText', () => {
+  it('is NFKC, lower case, white space runs made one space and the ends trimmed, however few passes it makes', () => {
+    const unit = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 2 }), fc.constantFrom(' ', '  ', '\t', '\n', '\u3000', '\u00a0', 'A', '中', 'ﬁ'));
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 10 }), (parts) => {
+        const text = parts.join('');
+        expect(foldText(text)).toBe(text.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim());
+      }),
+      { numRuns: 3000 },
     );
   });
 });
