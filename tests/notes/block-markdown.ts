@@ -34,7 +34,7 @@ const LINE_KINDS: readonly ((random: Random) => string)[] = [
   (random) => pick(random, WORDS),
   (random) => `${pick(random, WORDS)} ${pick(random, WORDS)}`,
   (random) => pick(random, ['```', '```js', '~~~', '````', '``` x ```', '~~~~ ruby', '```\t']),
-  (random) => pick(random, ['# heading', '## h2', '###### h6', '####### seven', '#', '## closed ##', '#\u3000全角']),
+  (random) => pick(random, ['# heading', '## h2', '###### h6', '####### seven', '#', '## closed ##', '#\u3000全角', '## a#', '# trailing  ', '### #', '# a #\t', '#\ttab', ' ## x ###  ', '# #a', '## \\#']),
   (random) => pick(random, ['===', '---', '- - -', '***', '* * *', '___', '-', '--', '= =', '---  ', '***\t']),
   (random) => `> ${pick(random, ['quote', '- quoted item', '1. quoted', '> nested', '```', '# h', ''])}`,
   (random) => pick(random, ['>', '>quote', '> - [ ] task']),
@@ -42,7 +42,23 @@ const LINE_KINDS: readonly ((random: Random) => string)[] = [
   (random) => pick(random, ['<!-- id: x -->', '<!--', '-->', '<pre>', '</pre>', '<span>inline</span>', '<?php', '?>', '<!DOCTYPE html>', '<custom-tag>']),
   (random) => pick(random, ['| a | b |', '|---|---|', '| - | - |', 'a | b', '--|--', ':-:|--']),
   (random) => pick(random, ['[ref]: http://x', '[ref]: <http://x> "title"', '    code line', '\tcode tab']),
+  (random) => pick(random, PARAGRAPH_BREAKERS),
 ];
+
+/** Lines that may or may not interrupt a paragraph (marked's paragraph rule), and text marked's `.` does not match. */
+const PARAGRAPH_BREAKERS = [
+  '1) one', '1.\tx', '10. ten', '+\tplus', '-\t', '* ', '1.', '1. ', '2. two', '_ _ _', '__', '***x', ' - - -', '-- -\t', '~~', '~~~~', '``` `x`', '``x',
+  '#\u2003x', '#######', '####### x', '###x', '#\r', '>x', ' \t ', '\t', 'a\rb', 'x\u2028y', '| x', ':--', '-:', '|-|', ' :-: | -- ', '<div>', '<!-- c -->',
+];
+
+/** A paragraph of a line or two, a line that may interrupt it (often indented), and more text. */
+function randomParagraph(random: Random): string[] {
+  const lines = [pick(random, WORDS)];
+  if (random() < 0.5) lines.push(pick(random, WORDS));
+  const indent = pick(random, ['', '', '', ' ', '   ', '    ']);
+  lines.push(indent + pick(random, random() < 0.7 ? PARAGRAPH_BREAKERS : WORDS), pick(random, WORDS));
+  return lines;
+}
 
 /** One line: a kind of line, often indented (with spaces, tabs or both). */
 function randomLine(random: Random): string {
@@ -109,7 +125,8 @@ export function randomBlockMarkdown(random: Random): string {
   const sections = 1 + Math.floor(random() * 4);
   const lines: string[] = [];
   for (let section = 0; section < sections; section++) {
-    lines.push(...(random() < 0.5 ? randomLines(random) : randomNestedList(random)));
+    const shape = random();
+    lines.push(...(shape < 0.4 ? randomLines(random) : shape < 0.8 ? randomNestedList(random) : randomParagraph(random)));
     if (random() < 0.5) lines.push('');
   }
   return lines.join('\n') + (random() < 0.7 ? '\n' : '');
