@@ -1,6 +1,6 @@
 import { getDefaults, Lexer, type Token, type Tokens, type TokensList } from 'marked';
 import { possibleBlocks, type BlockKind } from './block-starts.js';
-import { BlockTokenizer } from './lex-tokenizer.js';
+import { ListTokenizer } from './list-tokenizer.js';
 
 /** What marked reads as a task list item's text (`[ ] …`, `[x] …`): only its first block tells whether the box is removed. */
 const TASK_ITEM = /^\[[ xX]\][ \t]+\S/u;
@@ -13,14 +13,14 @@ const TASK_ITEM = /^\[[ xX]\][ \t]+\S/u;
  * content is lexed, and a task item is still lexed, as marked takes the check box out of its text
  * only when its first block is text. Only marked's list tokenizer calls `blockTokens` with
  * `state.top` false; as marked does, the lexer is left with `state.top` true afterwards. Lists
- * and the commonest blocks are found by {@link BlockTokenizer}, which does the same faster, and top-level blocks by
+ * are found by {@link ListTokenizer}, which does the same faster, and top-level blocks by
  * {@link BlockLexer.topLevelBlocks}, which asks only the tokenizers that can match.
  */
 class BlockLexer extends Lexer {
-  private readonly blocks: BlockTokenizer;
+  private readonly blocks: ListTokenizer;
 
   constructor() {
-    const blocks = new BlockTokenizer();
+    const blocks = new ListTokenizer();
     super({ ...getDefaults(), tokenizer: blocks });
     this.blocks = blocks;
   }
