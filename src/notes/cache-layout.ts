@@ -85,6 +85,7 @@ const closer = new FinalizationRegistry<number>((fd) => {
  */
 export class CacheReader {
   private searchText: SearchText | undefined;
+  private allAnswers: Buffer | undefined;
 
   private constructor(
     private readonly fd: number,
@@ -142,11 +143,20 @@ export class CacheReader {
     return questions.slice(index === 0 ? 0 : questionEnds[index - 1], questionEnds[index]);
   }
 
+  /**
+   * Reads the whole answers section now, for a run about to read every answer (one that rewrites
+   * the cache after a note changed): one read instead of one a card, which took ~110 ms for 10,000.
+   */
+  readAllAnswers(): void {
+    const [offset, length] = this.table.answers;
+    this.allAnswers ??= this.bytes(this.sectionsAt + offset, length);
+  }
+
   /** The answer of the card at `index` (the cache's own order). */
   answer(index: number): string {
     const start = index === 0 ? 0 : this.answerEnds[index - 1];
     const end = this.answerEnds[index];
-    const bytes = start === undefined || end === undefined ? undefined : this.bytes(this.sectionsAt + this.table.answers[0] + start, end - start);
+    const bytes = start === undefined || end === undefined ? undefined : this.answerBytes(start, end);
     // The descriptor is open on a regular file whose size was checked: only a failing disk gets here.
     if (!bytes) throw new Error(`cannot read card ${index} from the parse cache`);
     return bytes.toString('utf8');
@@ -159,6 +169,12 @@ export class CacheReader {
     if (!starts || !fitsCards(starts, this.table.search[1], cards)) return undefined;
     this.searchText = searchTextAt(this.fd, this.sectionsAt + this.table.search[0], starts);
     return this.searchText;
+  }
+
+  /** Bytes `start` to `end` of the answers section: from the section read whole, if it was, else from the file. */
+  private answerBytes(start: number, end: number): Buffer | undefined {
+    if (!this.allAnswers) return this.bytes(this.sectionsAt + this.table.answers[0] + start, end - start);
+    return end <= this.allAnswers.length && start <= end ? this.allAnswers.subarray(start, end) : undefined;
   }
 
   private section<T extends Uint32Array | Uint8Array>(name: SectionName, Type: TypedArrayType<T>): T | undefined {

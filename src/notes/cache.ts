@@ -81,10 +81,13 @@ export async function loadDecksetCached(contentDirs: string[], dataDir: string):
   const cachedOrder = cached ? [...cached.firstCard.keys()] : [];
   let changed = files.length !== cachedOrder.length || files.some((file, index) => cachedOrder[index] !== file);
   const notes: { file: string; note: LoadedNote }[] = [];
+  let reused = false;
   for (const file of files) {
     const stamp = stampOf(file);
     let note = stamp && cached ? reusable(cached, file, stamp) : undefined;
-    if (!note) {
+    if (note) {
+      reused = true;
+    } else {
       parse ??= (await import('./parse.js')).parseNote;
       note = loadNote(file, parse);
       changed = true;
@@ -96,6 +99,8 @@ export async function loadDecksetCached(contentDirs: string[], dataDir: string):
   const { deckset, identities } = assemble(notes, diagnostics, known);
   const cards = deckset.cards;
   if (cached && !changed && known) return { ...deckset, searchText: () => cached.reader.search(cards.length) ?? searchTextOf(cards) };
+  // Rewriting the cache reads every answer: those of notes that did not change come from the old cache.
+  if (cached && reused) cached.reader.readAllAnswers();
   const text = searchTextOf(cards);
   writeCache(cacheFile, fresh, identities, text);
   return { ...deckset, searchText: () => text };

@@ -1,4 +1,4 @@
-import { utimesSync } from 'node:fs';
+import { utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDecksetCached } from '../../src/notes/cache.js';
@@ -69,5 +69,18 @@ describe('the parse cache keeps answers and search text on disk until asked for'
     // Another run, on other notes, rewrites the cache before this one reads any answer.
     expect((await loadDecksetCached([other], home)).cards.map((card) => card.answer)).toEqual(['Datagrams.']);
     expect(cached.cards.map((card) => card.answer)).toEqual(loadDeckset([notes]).cards.map((card) => card.answer));
+  });
+
+  it('after a note changes, keeps the answers of the others (read from the old cache at once) and stores them right', async () => {
+    const notes = oldNotes({ ...NOTES, 'os.md': '## What is a page fault?\n\nA trap to the **kernel**; 缺页中断。\n' });
+    const home = testdir();
+    await loadDecksetCached([notes], home);
+    writeFileSync(path.join(notes, 'net.md'), '## What is TCP?\n\nA reliable, ordered **stream** of bytes.\n');
+    utimesSync(path.join(notes, 'net.md'), DAY_AGO + 60, DAY_AGO + 60);
+    const answers = loadDeckset([notes]).cards.map((card) => card.answer);
+    expect((await loadDecksetCached([notes], home)).cards.map((card) => card.answer)).toEqual(answers);
+    const reread = await loadDecksetCached([notes], home);
+    expect(reread.cards.map((card) => card.answer)).toEqual(answers);
+    expect(searchCards(reread.cards, ['ordered'], reread.searchText?.()).map((card) => card.question)).toEqual(['What is TCP?']);
   });
 });
