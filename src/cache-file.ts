@@ -98,6 +98,26 @@ export function readAt(fd: number, bytes: Uint8Array, position: number): number 
   return read;
 }
 
+/** A typed array's constructor, for {@link numbersAt}. */
+export interface NumberArrayType<T extends Uint8Array | Uint16Array | Uint32Array | Float32Array | Float64Array> {
+  new (length: number): T;
+  readonly BYTES_PER_ELEMENT: number;
+}
+
+/**
+ * `count` numbers of a type from `position`, read into an array of their own (so they need no
+ * alignment in the file); undefined when the file ends before them.
+ */
+export function numbersAt<T extends Uint8Array | Uint16Array | Uint32Array | Float32Array | Float64Array>(
+  fd: number,
+  position: number,
+  Type: NumberArrayType<T>,
+  count: number,
+): T | undefined {
+  const numbers = new Type(count);
+  return readAt(fd, new Uint8Array(numbers.buffer), position) === numbers.byteLength ? numbers : undefined;
+}
+
 /** Up to `length` bytes of a file from `position` (fewer where it ends). */
 export function bytesAt(fd: number, position: number, length: number): Buffer {
   const buffer = Buffer.allocUnsafe(Math.max(0, length));

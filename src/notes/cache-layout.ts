@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync } from 'node:fs';
-import { bytesAt, firstLine, readAt, type CacheFileWriter } from '../cache-file.js';
+import { bytesAt, firstLine, numbersAt, readAt, type CacheFileWriter, type NumberArrayType } from '../cache-file.js';
 import { cardRuns, fitsCards, type SearchText } from '../search/text.js';
 
 /**
@@ -177,7 +177,7 @@ export class CacheReader {
     return end <= this.allAnswers.length && start <= end ? this.allAnswers.subarray(start, end) : undefined;
   }
 
-  private section<T extends Uint32Array | Uint8Array>(name: SectionName, Type: TypedArrayType<T>): T | undefined {
+  private section<T extends Uint32Array | Uint8Array>(name: SectionName, Type: NumberArrayType<T>): T | undefined {
     const [offset, length] = this.table[name];
     return typedSection(this.fd, this.sectionsAt + offset, length, Type);
   }
@@ -218,14 +218,11 @@ function cardRows(fd: number, table: SectionTable, sectionsAt: number, cards: nu
   return ascendingTo(questionEnds, questions.length) ? { questions, questionEnds, lines, deckOf, pathOf } : undefined;
 }
 
-type TypedArrayType<T> = { new (buffer: ArrayBuffer): T; BYTES_PER_ELEMENT: number };
-
-/** A section as a typed array of its own (sections need not be aligned in the file). */
-function typedSection<T extends Uint32Array | Uint8Array>(fd: number, position: number, length: number, Type: TypedArrayType<T>): T | undefined {
+/** A section of `length` bytes as numbers of a type; undefined when it is not whole numbers of them or cannot be read. */
+function typedSection<T extends Uint32Array | Uint8Array>(fd: number, position: number, length: number, Type: NumberArrayType<T>): T | undefined {
   if (length % Type.BYTES_PER_ELEMENT !== 0) return undefined;
-  const copy = new ArrayBuffer(length);
   try {
-    return readAt(fd, new Uint8Array(copy), position) === length ? new Type(copy) : undefined;
+    return numbersAt(fd, position, Type, length / Type.BYTES_PER_ELEMENT);
   } catch {
     return undefined;
   }

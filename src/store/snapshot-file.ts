@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, type Stats } from 'node:fs';
-import { firstLine, readAt, writeCacheFile } from '../cache-file.js';
+import { firstLine, numbersAt, writeCacheFile, type NumberArrayType } from '../cache-file.js';
 import type { Diagnostic } from '../notes/card.js';
 
 /*
@@ -190,9 +190,8 @@ const isCount = (value: unknown): value is number => Number.isSafeInteger(value)
 
 /** Values `from` to `to` of the column at `start`, read into a typed array of its type; undefined when the file ends before them. */
 function readSection(fd: number, start: number, type: ColumnType, from: number, to: number): Column | undefined {
-  const column = new ARRAYS[type](Math.max(0, to - from));
-  const bytes = new Uint8Array(column.buffer);
-  return readAt(fd, bytes, start + from * column.BYTES_PER_ELEMENT) === bytes.length ? column : undefined;
+  const Type: NumberArrayType<Column> = ARRAYS[type];
+  return numbersAt(fd, start + from * Type.BYTES_PER_ELEMENT, Type, Math.max(0, to - from));
 }
 
 /** Whether every value of a column is within bounds, checked one by one only where its type does not promise it. */
