@@ -144,3 +144,15 @@ export function firstLine(fd: number, size: number): { text: string; bytes: numb
   }
   return undefined;
 }
+
+/** Whether offsets read from a cache never go down and the last is `end` (none: `end` is 0). */
+export function ascendingTo(numbers: Uint32Array, end: number): boolean {
+  let previous = 0;
+  // An indexed loop: a run starts cold, and iterating a typed array with for-of took 5-7 ms there for 20,000 numbers.
+  for (let index = 0; index < numbers.length; index++) {
+    const value = numbers[index] ?? 0;
+    if (value < previous) return false;
+    previous = value;
+  }
+  return previous === end;
+}

@@ -1,3 +1,4 @@
+import { ascendingTo } from '../cache-file.js';
 import type { Card } from '../notes/card.js';
 import { writeSearchFold } from './fold.js';
 
@@ -73,9 +74,7 @@ export function searchTextOf(cards: readonly SearchableCard[]): FoldedText {
 
 /** Whether field starts are whole for `cards` cards and a text of `byteLength` bytes: the parse cache checks what it reads. */
 export function fitsCards(starts: Uint32Array, byteLength: number, cards: number): boolean {
-  if (starts.length !== cards * FIELDS + 1 || starts[0] !== 0 || starts[starts.length - 1] !== byteLength) return false;
-  for (let index = 1; index < starts.length; index++) if ((starts[index] ?? 0) < (starts[index - 1] ?? 0)) return false;
-  return true;
+  return starts.length === cards * FIELDS + 1 && starts[0] === 0 && ascendingTo(starts, byteLength);
 }
 
 /**
