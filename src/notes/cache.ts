@@ -88,7 +88,7 @@ export async function loadDecksetCached(contentDirs: string[], dataDir: string):
     if (note) {
       reused = true;
     } else {
-      parse ??= (await import('./parse.js')).parseNote;
+      parse ??= await loadParser();
       note = loadNote(file, parse);
       changed = true;
     }
@@ -104,6 +104,13 @@ export async function loadDecksetCached(contentDirs: string[], dataDir: string):
   const text = searchTextOf(cards);
   writeCache(cacheFile, fresh, identities, text);
   return { ...deckset, searchText: () => text };
+}
+
+/** The parser, loaded only when a note must be parsed, with V8 set for one pass over all the notes. */
+async function loadParser(): Promise<ParseNote> {
+  const [{ parseNote }, { inlineOnlySmallFunctions }] = await Promise.all([import('./parse.js'), import('../v8-flags.js')]);
+  inlineOnlySmallFunctions();
+  return parseNote;
 }
 
 function stampOf(file: string): FileStamp | undefined {
