@@ -55,8 +55,8 @@ function declareProgram(io: Io, finish: (code: number) => void): Command {
   program.allowExcessArguments(true).action(async () => {
     const [unknown] = program.args;
     if (unknown !== undefined) throw new PrepError(`unknown command "${unknown}"; \`prep --help\` lists the commands`, ExitCode.usage);
-    const { run } = await import('./commands/dashboard.js');
-    finish(await run(await context()));
+    const [{ run }, ctx] = await Promise.all([import('./commands/dashboard.js'), context()]);
+    finish(await run(ctx));
   });
 
   program
@@ -66,8 +66,8 @@ function declareProgram(io: Io, finish: (code: number) => void): Command {
     .option('-l, --list', 'one line a card: id, deck › section, question')
     .option('--json', 'print the cards as a JSON array')
     .action(async (query: string[], options: { list?: boolean; json?: boolean }) => {
-      const { run } = await import('./commands/show.js');
-      finish(await run({ query, list: options.list === true, json: options.json === true }, await context()));
+      const [{ run }, ctx] = await Promise.all([import('./commands/show.js'), context()]);
+      finish(await run({ query, list: options.list === true, json: options.json === true }, ctx));
     });
 
   program
@@ -79,9 +79,9 @@ function declareProgram(io: Io, finish: (code: number) => void): Command {
     .option('--new <n>', 'learn this many new cards today beyond the daily limit', positiveInteger)
     .option('--cram', 'practise the chosen cards without changing their schedule')
     .action(async (query: string[], options: { deck?: string; limit?: number; new?: number; cram?: boolean }) => {
-      const { run } = await import('./commands/quiz.js');
+      const [{ run }, ctx] = await Promise.all([import('./commands/quiz.js'), context()]);
       const quiz = { query, cram: options.cram === true, ...pick(options, 'deck'), ...pick(options, 'limit'), ...(options.new !== undefined ? { extraNew: options.new } : {}) };
-      finish(await run(quiz, await context()));
+      finish(await run(quiz, ctx));
     });
 
   program
@@ -92,9 +92,9 @@ function declareProgram(io: Io, finish: (code: number) => void): Command {
     .option('--new <n>', 'count this many new cards beyond the daily limit', positiveInteger)
     .option('--json', 'print the queue as JSON')
     .action(async (query: string[], options: { deck?: string; new?: number; json?: boolean }) => {
-      const { run } = await import('./commands/due.js');
+      const [{ run }, ctx] = await Promise.all([import('./commands/due.js'), context()]);
       const due = { query, json: options.json === true, ...pick(options, 'deck'), ...(options.new !== undefined ? { extraNew: options.new } : {}) };
-      finish(await run(due, await context()));
+      finish(await run(due, ctx));
     });
 
   program
@@ -104,16 +104,16 @@ function declareProgram(io: Io, finish: (code: number) => void): Command {
     .option('-d, --deck <name>', 'only cards of this deck')
     .option('--json', 'print every figure as JSON')
     .action(async (query: string[], options: { deck?: string; json?: boolean }) => {
-      const { run } = await import('./commands/stats.js');
-      finish(await run({ query, json: options.json === true, ...pick(options, 'deck') }, await context()));
+      const [{ run }, ctx] = await Promise.all([import('./commands/stats.js'), context()]);
+      finish(await run({ query, json: options.json === true, ...pick(options, 'deck') }, ctx));
     });
 
   program
     .command('check')
     .description('list problems found in the notes, and the cards per file')
     .action(async () => {
-      const { run } = await import('./commands/check.js');
-      finish(await run(await context()));
+      const [{ run }, ctx] = await Promise.all([import('./commands/check.js'), context()]);
+      finish(await run(ctx));
     });
 
   const config = program.command('config').description('list, read or change settings');
@@ -157,9 +157,8 @@ function collect(value: string, previous: string[] | undefined): string[] {
 }
 
 async function makeContext(options: GlobalOptions, io: Io): Promise<CommandContext> {
-  const { dataDir } = await import('./store/paths.js');
+  const [{ dataDir }, { loadSettings }] = await Promise.all([import('./store/paths.js'), import('./store/settings.js')]);
   const home = dataDir(io.env);
-  const { loadSettings } = await import('./store/settings.js');
   let settings: Settings | undefined;
   const readSettings = (): Settings => (settings ??= loadSettings(home, (message) => io.stderr.write(`prep: warning: ${sanitizeInline(message)}\n`)));
   const color = options.color && !(io.env.NO_COLOR ?? '') && (await io.colorSupported());
