@@ -7,17 +7,11 @@ import { assemble, loadNote, type Identities, type LoadedNote, type ParseNote } 
 import { CacheReader, writeCacheSections, type CacheSections } from './cache-layout.js';
 import { findNoteFiles } from './files.js';
 import type { CardDraft } from './parse.js';
+import type { FileStamp } from './read.js';
 
 /** Set by the build to a hash of the source of the loader, ids and search text, so a changed loader never trusts old entries. */
 declare const PREP_LOADER_VERSION: string | undefined;
 const LOADER_VERSION = typeof PREP_LOADER_VERSION === 'string' ? PREP_LOADER_VERSION : 'source';
-
-/** A file's stat, as far as the cache compares it. */
-interface FileStamp {
-  size: number;
-  mtimeMs: number;
-  ino: number;
-}
 
 /**
  * A file's drafts in the cache header: how many, and the decks, section paths and explicit ids
@@ -83,7 +77,8 @@ export async function loadDecksetCached(contentDirs: string[], dataDir: string):
   const notes: { file: string; note: LoadedNote }[] = [];
   let reused = false;
   for (const file of files) {
-    const stamp = stampOf(file);
+    // Without a cache there is nothing to compare a stat with: a note read has the stamp of its read.
+    const stamp = cached ? stampOf(file) : undefined;
     let note = stamp && cached ? reusable(cached, file, stamp) : undefined;
     if (note) {
       reused = true;
@@ -92,7 +87,7 @@ export async function loadDecksetCached(contentDirs: string[], dataDir: string):
       note = loadNote(file, parse);
       changed = true;
     }
-    if (stamp && note.readable) fresh.push({ file, stamp, note });
+    if (note.stamp && note.readable) fresh.push({ file, stamp: note.stamp, note });
     notes.push({ file, note });
   }
   const known = changed ? undefined : validIdentities(cached?.header.identities);
@@ -138,7 +133,7 @@ function reusable(cached: Cached, file: string, stamp: FileStamp): LoadedNote | 
   const part: CachedFile = { file, first, drafts: entry.drafts, reader: cached.reader };
   const drafts: CardDraft[] = [];
   for (let row = first; row < first + count; row++) drafts.push(new CachedDraft(part, row));
-  return { readable: entry.readable, diagnostics: entry.diagnostics, drafts };
+  return { readable: entry.readable, diagnostics: entry.diagnostics, drafts, stamp };
 }
 
 /** One file's part of the cache, shared by its cached drafts. */
