@@ -1,10 +1,9 @@
 import { statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Deckset, Diagnostic, SourceRef } from './card.js';
-import { writeCacheFile } from '../cache-file.js';
-import { searchTextOf, type FoldedText } from '../search/text.js';
+import { searchTextOf, type SearchText } from '../search/text.js';
 import { assemble, loadNote, type Identities, type LoadedNote, type ParseNote } from './assemble.js';
-import { CacheReader, writeCacheSections, type CacheSections } from './cache-layout.js';
+import { CacheReader, writeCache, type CacheSections } from './cache-layout.js';
 import { findNoteFiles } from './files.js';
 import type { CardDraft } from './parse.js';
 import type { FileStamp } from './read.js';
@@ -96,9 +95,9 @@ export async function loadDecksetCached(contentDirs: string[], dataDir: string):
   if (cached && !changed && known) return { ...deckset, searchText: () => cached.reader.search(cards.length) ?? searchTextOf(cards) };
   // Rewriting the cache reads every answer: those of notes that did not change come from the old cache.
   if (cached && reused) cached.reader.readAllAnswers();
-  const text = searchTextOf(cards);
-  writeCache(cacheFile, fresh, identities, text);
-  return { ...deckset, searchText: () => text };
+  // The search text written is of the fresh notes' cards, which are all the cards: every readable note is fresh, and the others have none.
+  const written = writeNotesCache(cacheFile, fresh, identities);
+  return { ...deckset, searchText: () => written ?? searchTextOf(cards) };
 }
 
 /** The parser, loaded only when a note must be parsed, with V8 set for one pass over all the notes. */
@@ -191,7 +190,8 @@ class CachedDraft implements CardDraft {
   }
 }
 
-function writeCache(cacheFile: string, fresh: { file: string; stamp: FileStamp; note: LoadedNote }[], identities: Identities, text: FoldedText): void {
+/** Writes the parse cache of the fresh notes; their search text, read back from the file written (undefined when it was not). */
+function writeNotesCache(cacheFile: string, fresh: { file: string; stamp: FileStamp; note: LoadedNote }[], identities: Identities): SearchText | undefined {
   const files: Record<string, FileEntry> = {};
   const rows = new CardRowsBuilder(fresh.reduce((cards, { note }) => cards + note.drafts.length, 0));
   for (const { file, stamp, note } of fresh) {
@@ -206,8 +206,7 @@ function writeCache(cacheFile: string, fresh: { file: string; stamp: FileStamp; 
     files[file] = { ...stamp, readable: note.readable, diagnostics: note.diagnostics, drafts };
   }
   const header: CacheHeader = { loader: LOADER_VERSION, writtenAt: Date.now(), files, identities };
-  const sections = rows.sections(text);
-  writeCacheFile(cacheFile, (out) => writeCacheSections(out, header, sections));
+  return writeCache(cacheFile, header, rows.sections(), fresh.flatMap(({ note }) => note.drafts));
 }
 
 /** The cache's sections, filled a card at a time: ends are running totals, texts stay strings until written. */
@@ -247,7 +246,7 @@ class CardRowsBuilder {
     this.row++;
   }
 
-  sections(search: FoldedText): CacheSections {
+  sections(): CacheSections {
     return {
       questionEnds: this.questionEnds,
       questions: { texts: this.questions, byteLength: this.questionBytes },
@@ -255,9 +254,7 @@ class CardRowsBuilder {
       deckOf: this.deckOf,
       pathOf: this.pathOf,
       answerEnds: this.answerEnds,
-      fieldStarts: search.starts,
       answers: { texts: this.answers, byteLength: this.answerBytes },
-      search: search.bytes,
     };
   }
 }
