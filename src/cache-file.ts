@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -43,6 +43,31 @@ function writeThrough(file: string, write: (out: CacheFileWriter) => void): void
   }
 }
 
+/**
+ * Replaces a cache file like {@link writeCacheFile} and returns a descriptor open on the file
+ * written, for a run to read back what it has just written (the caller closes it); undefined
+ * when it could not be written. The temporary file is created afresh, exclusively: another run
+ * writing at once can at worst leave its own file in place of this one's, never mix its bytes
+ * into the file this descriptor reads.
+ */
+export function writeCacheFileKeptOpen(file: string, write: (out: CacheFileWriter) => void): number | undefined {
+  const temporary = `${file}.tmp`;
+  let fd: number | undefined;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    rmSync(temporary, { force: true });
+    fd = openSync(temporary, 'wx+');
+    const out = new CacheFileWriter(fd);
+    write(out);
+    out.flush();
+    renameSync(temporary, file);
+    return fd;
+  } catch {
+    if (fd !== undefined) closeSync(fd);
+    return undefined;
+  }
+}
+
 /** How much a {@link CacheFileWriter} gathers before it writes. */
 const WRITE_BUFFER = 256 * 1024;
 /** UTF-8 takes at most three bytes for a UTF-16 code unit. */
@@ -55,14 +80,21 @@ const MAX_UTF8_PER_UNIT = 3;
 export class CacheFileWriter {
   private readonly buffer = Buffer.allocUnsafe(WRITE_BUFFER);
   private used = 0;
+  private written = 0;
 
   constructor(private readonly fd: number) {}
+
+  /** Bytes appended so far: where the next one goes in the file. */
+  get position(): number {
+    return this.written + this.used;
+  }
 
   /** Appends bytes: copied into the buffer when they fit, else written as they are. */
   bytes(data: Uint8Array): void {
     if (data.byteLength > this.buffer.length - this.used) this.flush();
     if (data.byteLength > this.buffer.length) {
       writeFileSync(this.fd, data);
+      this.written += data.byteLength;
       return;
     }
     this.buffer.set(data, this.used);
@@ -75,14 +107,30 @@ export class CacheFileWriter {
     if (most > this.buffer.length - this.used) this.flush();
     if (most > this.buffer.length) {
       writeFileSync(this.fd, text);
+      this.written += Buffer.byteLength(text);
       return;
     }
     this.used += this.buffer.write(text, this.used);
   }
 
+  /**
+   * Appends what `encode` puts into a buffer from `at`, given room for `most` bytes (it returns how
+   * many it put): straight into the writer's buffer when they surely fit, else into one of their own.
+   */
+  encoded(most: number, encode: (buffer: Buffer, at: number) => number): void {
+    if (most > this.buffer.length - this.used) this.flush();
+    if (most > this.buffer.length) {
+      const own = Buffer.allocUnsafe(most);
+      this.bytes(own.subarray(0, encode(own, 0)));
+      return;
+    }
+    this.used += encode(this.buffer, this.used);
+  }
+
   /** Writes what the buffer holds. */
   flush(): void {
     if (this.used > 0) writeFileSync(this.fd, this.buffer.subarray(0, this.used));
+    this.written += this.used;
     this.used = 0;
   }
 }

@@ -2,13 +2,15 @@ import path from 'node:path';
 import type { Card, Deckset, Diagnostic, FileReport, SourceRef } from './card.js';
 import { cardIds } from './identity.js';
 import type { CardDraft, ParsedNote } from './parse.js';
-import { readNoteText } from './read.js';
+import { readNoteText, type FileStamp } from './read.js';
 
 /** What loading one note file gave, before card ids are assigned across all files. */
 export interface LoadedNote {
   drafts: CardDraft[];
   diagnostics: Diagnostic[];
   readable: boolean;
+  /** The stat of the file the note was read from, when it was read. */
+  stamp?: FileStamp;
 }
 
 /** The parser's signature: text, file and default deck in, drafts and diagnostics out. */
@@ -19,7 +21,7 @@ export function loadNote(file: string, parse: ParseNote): LoadedNote {
   const read = readNoteText(file);
   if ('error' in read) return { drafts: [], diagnostics: [read.error], readable: false };
   const parsed = parse(read.text, file, path.basename(file).replace(/\.(?:md|markdown)$/iu, ''));
-  return { drafts: parsed.drafts, diagnostics: [...read.diagnostics, ...parsed.diagnostics], readable: true };
+  return { drafts: parsed.drafts, diagnostics: [...read.diagnostics, ...parsed.diagnostics], readable: true, stamp: read.stamp };
 }
 
 /** The ids `cardIds` gave a list of drafts, and what it reported: reusable while the drafts are the same. */

@@ -1,21 +1,24 @@
 import { closeSync, constants, fstatSync, openSync } from 'node:fs';
-import { ascendingTo, bytesAt, firstLine, numbersAt, readAt, type CacheFileWriter, type NumberArrayType } from '../cache-file.js';
-import { cardRuns, fitsCards, type SearchText } from '../search/text.js';
+import { ascendingTo, bytesAt, firstLine, numbersAt, readAt, writeCacheFileKeptOpen, type CacheFileWriter, type NumberArrayType } from '../cache-file.js';
+import { cardRuns, fitsCards, startsCount, writeSearchText, type SearchableCard, type SearchText } from '../search/text.js';
 
 /**
  * The parse cache on disk. A command reads what it needs and no more: `prep due` the header
  * (files, ids) and the card titles, `prep show` also the search text, and the answers only of the
  * cards it prints, each read on demand. Layout: the header as one JSON line, then the sections,
- * each where the header says; numbers are 32-bit, in the machine's byte order (a cache never moves):
+ * each where the header says, then the search text; numbers are 32-bit, in the machine's byte
+ * order (a cache never moves):
  * - `questions`: every card's question, UTF-8, one after another, and `questionEnds`, where each
  *   ends in the decoded text (in UTF-16 code units): one decoding for ten thousand questions,
  *   about a third of what parsing them as JSON took;
  * - `lines`, `deckOf`, `pathOf`: per card, its heading's line, and which of its file's decks and
  *   section paths (listed in the header) are its own;
  * - `answerEnds`: per card, where its answer ends in `answers` (bytes);
- * - `fieldStarts`: the {@link SearchText} starts;
  * - `answers`: every card's answer, UTF-8, one after another;
- * - `search`: the {@link SearchText} bytes.
+ * - after the sections, the {@link SearchText} bytes, and its starts as the file's last numbers.
+ *   Its length is known only once it is folded, which it is on its way to the file, and so it is
+ *   not in the header: it runs from the end of the answers to its starts, which are as many as
+ *   the cards say.
  */
 export interface CacheSections {
   questionEnds: Uint32Array;
@@ -24,9 +27,7 @@ export interface CacheSections {
   deckOf: Uint32Array;
   pathOf: Uint32Array;
   answerEnds: Uint32Array;
-  fieldStarts: Uint32Array;
   answers: TextSection;
-  search: Uint8Array;
 }
 
 /**
@@ -49,12 +50,32 @@ export interface CardRows {
 }
 
 type SectionName = keyof CacheSections;
-const SECTION_NAMES: readonly SectionName[] = ['questionEnds', 'questions', 'lines', 'deckOf', 'pathOf', 'answerEnds', 'fieldStarts', 'answers', 'search'];
+/** The sections in the order written; the search text follows the last. */
+const SECTION_NAMES: readonly SectionName[] = ['questionEnds', 'questions', 'lines', 'deckOf', 'pathOf', 'answerEnds', 'answers'];
 /** Where each section is, in bytes after the header line: [offset, length]. */
 type SectionTable = Record<SectionName, [number, number]>;
 
-/** Writes a cache: the header (any JSON object, given the section table) and the sections. */
-export function writeCacheSections(out: CacheFileWriter, header: object, sections: CacheSections): void {
+/**
+ * Replaces the cache file with the header (any JSON object, given the section table), the sections
+ * and the search text of `cards` (the cards of the rows, in order), and returns that search text,
+ * read back from the file just written as a later run would; undefined when it could not be written.
+ */
+export function writeCache(file: string, header: object, sections: CacheSections, cards: readonly SearchableCard[]): SearchText | undefined {
+  let search: { at: number; starts: Uint32Array } | undefined;
+  const fd = writeCacheFileKeptOpen(file, (out) => {
+    writeSections(out, header, sections);
+    const at = out.position;
+    const starts = writeSearchText(out, cards);
+    out.bytes(new Uint8Array(starts.buffer, starts.byteOffset, starts.byteLength));
+    search = { at, starts };
+  });
+  if (fd === undefined || !search) return undefined;
+  const text = searchTextAt(fd, search.at, search.starts);
+  closer.register(text, fd);
+  return text;
+}
+
+function writeSections(out: CacheFileWriter, header: object, sections: CacheSections): void {
   const table = {} as SectionTable;
   let offset = 0;
   for (const name of SECTION_NAMES) {
@@ -69,7 +90,7 @@ export function writeCacheSections(out: CacheFileWriter, header: object, section
   }
 }
 
-/** Closes an open cache when its reader is garbage: a long-lived process (the tests) never runs out of descriptors. */
+/** Closes an open cache when its reader (or search text) is garbage: a long-lived process (the tests) never runs out of descriptors. */
 const closer = new FinalizationRegistry<number>((fd) => {
   try {
     closeSync(fd);
@@ -128,6 +149,9 @@ export class CacheReader {
     if (!table) return undefined;
     const answerEnds = typedSection(fd, line.bytes + table.answerEnds[0], table.answerEnds[1], Uint32Array);
     if (!answerEnds || !ascendingTo(answerEnds, table.answers[1])) return undefined;
+    const search = searchBounds(line.bytes, table, stat.size, answerEnds.length);
+    // The last number is the search text's length: a file cut short or not whole is no cache.
+    if (!search || numbersAt(fd, stat.size - Uint32Array.BYTES_PER_ELEMENT, Uint32Array, 1)?.[0] !== search.startsAt - search.at) return undefined;
     const rows = cardRows(fd, table, line.bytes, answerEnds.length);
     return rows && new CacheReader(fd, header, line.bytes, table, stat.size, answerEnds, rows);
   }
@@ -165,9 +189,10 @@ export class CacheReader {
   /** The search text of `cards` cards, or undefined when the cache does not hold it whole. */
   search(cards: number): SearchText | undefined {
     if (this.searchText) return this.searchText;
-    const starts = this.section('fieldStarts', Uint32Array);
-    if (!starts || !fitsCards(starts, this.table.search[1], cards)) return undefined;
-    this.searchText = searchTextAt(this.fd, this.sectionsAt + this.table.search[0], starts);
+    const search = searchBounds(this.sectionsAt, this.table, this.size, cards);
+    const starts = search && typedSection(this.fd, search.startsAt, this.size - search.startsAt, Uint32Array);
+    if (!search || !starts || !fitsCards(starts, search.startsAt - search.at, cards)) return undefined;
+    this.searchText = searchTextAt(this.fd, search.at, starts);
     return this.searchText;
   }
 
@@ -177,14 +202,20 @@ export class CacheReader {
     return end <= this.allAnswers.length && start <= end ? this.allAnswers.subarray(start, end) : undefined;
   }
 
-  private section<T extends Uint32Array | Uint8Array>(name: SectionName, Type: NumberArrayType<T>): T | undefined {
-    const [offset, length] = this.table[name];
-    return typedSection(this.fd, this.sectionsAt + offset, length, Type);
-  }
-
   private bytes(position: number, length: number): Buffer | undefined {
     return position + length > this.size ? undefined : whole(bytesAt(this.fd, position, length), length);
   }
+}
+
+/**
+ * Where the search text of `cards` cards begins (after the answers) and where its starts begin
+ * (as many as the cards say, ending the file); undefined when they do not fit.
+ */
+function searchBounds(sectionsAt: number, table: SectionTable, size: number, cards: number): { at: number; startsAt: number } | undefined {
+  const [answersAt, answersLength] = table.answers;
+  const at = sectionsAt + answersAt + answersLength;
+  const startsAt = size - startsCount(cards) * Uint32Array.BYTES_PER_ELEMENT;
+  return startsAt >= at ? { at, startsAt } : undefined;
 }
 
 /** How much of the search text a search reads at a time. */

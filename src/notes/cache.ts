@@ -1,23 +1,16 @@
 import { statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Deckset, Diagnostic, SourceRef } from './card.js';
-import { writeCacheFile } from '../cache-file.js';
-import { searchTextOf, type FoldedText } from '../search/text.js';
+import { searchTextOf, type SearchText } from '../search/text.js';
 import { assemble, loadNote, type Identities, type LoadedNote, type ParseNote } from './assemble.js';
-import { CacheReader, writeCacheSections, type CacheSections } from './cache-layout.js';
+import { CacheReader, writeCache, type CacheSections } from './cache-layout.js';
 import { findNoteFiles } from './files.js';
 import type { CardDraft } from './parse.js';
+import type { FileStamp } from './read.js';
 
 /** Set by the build to a hash of the source of the loader, ids and search text, so a changed loader never trusts old entries. */
 declare const PREP_LOADER_VERSION: string | undefined;
 const LOADER_VERSION = typeof PREP_LOADER_VERSION === 'string' ? PREP_LOADER_VERSION : 'source';
-
-/** A file's stat, as far as the cache compares it. */
-interface FileStamp {
-  size: number;
-  mtimeMs: number;
-  ino: number;
-}
 
 /**
  * A file's drafts in the cache header: how many, and the decks, section paths and explicit ids
@@ -83,7 +76,8 @@ export async function loadDecksetCached(contentDirs: string[], dataDir: string):
   const notes: { file: string; note: LoadedNote }[] = [];
   let reused = false;
   for (const file of files) {
-    const stamp = stampOf(file);
+    // Without a cache there is nothing to compare a stat with: a note read has the stamp of its read.
+    const stamp = cached ? stampOf(file) : undefined;
     let note = stamp && cached ? reusable(cached, file, stamp) : undefined;
     if (note) {
       reused = true;
@@ -92,7 +86,7 @@ export async function loadDecksetCached(contentDirs: string[], dataDir: string):
       note = loadNote(file, parse);
       changed = true;
     }
-    if (stamp && note.readable) fresh.push({ file, stamp, note });
+    if (note.stamp && note.readable) fresh.push({ file, stamp: note.stamp, note });
     notes.push({ file, note });
   }
   const known = changed ? undefined : validIdentities(cached?.header.identities);
@@ -101,9 +95,9 @@ export async function loadDecksetCached(contentDirs: string[], dataDir: string):
   if (cached && !changed && known) return { ...deckset, searchText: () => cached.reader.search(cards.length) ?? searchTextOf(cards) };
   // Rewriting the cache reads every answer: those of notes that did not change come from the old cache.
   if (cached && reused) cached.reader.readAllAnswers();
-  const text = searchTextOf(cards);
-  writeCache(cacheFile, fresh, identities, text);
-  return { ...deckset, searchText: () => text };
+  // The search text written is of the fresh notes' cards, which are all the cards: every readable note is fresh, and the others have none.
+  const written = writeNotesCache(cacheFile, fresh, identities);
+  return { ...deckset, searchText: () => written ?? searchTextOf(cards) };
 }
 
 /** The parser, loaded only when a note must be parsed, with V8 set for one pass over all the notes. */
@@ -138,7 +132,7 @@ function reusable(cached: Cached, file: string, stamp: FileStamp): LoadedNote | 
   const part: CachedFile = { file, first, drafts: entry.drafts, reader: cached.reader };
   const drafts: CardDraft[] = [];
   for (let row = first; row < first + count; row++) drafts.push(new CachedDraft(part, row));
-  return { readable: entry.readable, diagnostics: entry.diagnostics, drafts };
+  return { readable: entry.readable, diagnostics: entry.diagnostics, drafts, stamp };
 }
 
 /** One file's part of the cache, shared by its cached drafts. */
@@ -196,7 +190,8 @@ class CachedDraft implements CardDraft {
   }
 }
 
-function writeCache(cacheFile: string, fresh: { file: string; stamp: FileStamp; note: LoadedNote }[], identities: Identities, text: FoldedText): void {
+/** Writes the parse cache of the fresh notes; their search text, read back from the file written (undefined when it was not). */
+function writeNotesCache(cacheFile: string, fresh: { file: string; stamp: FileStamp; note: LoadedNote }[], identities: Identities): SearchText | undefined {
   const files: Record<string, FileEntry> = {};
   const rows = new CardRowsBuilder(fresh.reduce((cards, { note }) => cards + note.drafts.length, 0));
   for (const { file, stamp, note } of fresh) {
@@ -211,8 +206,7 @@ function writeCache(cacheFile: string, fresh: { file: string; stamp: FileStamp; 
     files[file] = { ...stamp, readable: note.readable, diagnostics: note.diagnostics, drafts };
   }
   const header: CacheHeader = { loader: LOADER_VERSION, writtenAt: Date.now(), files, identities };
-  const sections = rows.sections(text);
-  writeCacheFile(cacheFile, (out) => writeCacheSections(out, header, sections));
+  return writeCache(cacheFile, header, rows.sections(), fresh.flatMap(({ note }) => note.drafts));
 }
 
 /** The cache's sections, filled a card at a time: ends are running totals, texts stay strings until written. */
@@ -252,7 +246,7 @@ class CardRowsBuilder {
     this.row++;
   }
 
-  sections(search: FoldedText): CacheSections {
+  sections(): CacheSections {
     return {
       questionEnds: this.questionEnds,
       questions: { texts: this.questions, byteLength: this.questionBytes },
@@ -260,9 +254,7 @@ class CardRowsBuilder {
       deckOf: this.deckOf,
       pathOf: this.pathOf,
       answerEnds: this.answerEnds,
-      fieldStarts: search.starts,
       answers: { texts: this.answers, byteLength: this.answerBytes },
-      search: search.bytes,
     };
   }
 }

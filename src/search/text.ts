@@ -1,4 +1,4 @@
-import { ascendingTo } from '../cache-file.js';
+import { ascendingTo, type CacheFileWriter } from '../cache-file.js';
 import type { Card } from '../notes/card.js';
 import { writeSearchFold } from './fold.js';
 
@@ -52,29 +52,59 @@ export function searchTextOf(cards: readonly SearchableCard[]): FoldedText {
     for (const section of card.path) units += section.length + 1;
   }
   const buffer = Buffer.allocUnsafe(MAX_BYTES_PER_UNIT * units + FIELDS * cards.length);
-  const starts = new Uint32Array(cards.length * FIELDS + 1);
   let at = 0;
-  let field = 0;
-  const append = (text: string): void => {
-    starts[field++] = at;
-    at += writeSearchFold(buffer, text, at);
-    // A line break after each field: query words hold no white space, so no match spans two.
-    buffer[at++] = 0x0a;
-  };
-  for (const card of cards) {
-    append(card.question);
-    append(card.path.join(' '));
-    append(card.deck);
-    append(card.answer);
-  }
-  starts[field] = at;
+  const starts = layOutFields(cards, (text) => {
+    const length = writeField(buffer, text, at);
+    at += length;
+    return length;
+  });
   const bytes = buffer.subarray(0, at);
   return { bytes, starts, forEachRun: (visit) => visit(bytes, 0) };
 }
 
+/**
+ * Appends the searchable text of the cards to a cache file being written, folded straight into
+ * the writer's buffer, and returns its field starts: no buffer of its own, whose fresh memory
+ * cost more than the folding (the parse cache's writer; a search reads it back from the file).
+ */
+export function writeSearchText(out: CacheFileWriter, cards: readonly SearchableCard[]): Uint32Array {
+  return layOutFields(cards, (text) => {
+    const before = out.position;
+    out.encoded(MAX_BYTES_PER_UNIT * text.length + 1, (buffer, at) => writeField(buffer, text, at));
+    return out.position - before;
+  });
+}
+
+/** The field starts of the cards' text, each field written by `write`, which returns its length in bytes. */
+function layOutFields(cards: readonly SearchableCard[], write: (text: string) => number): Uint32Array {
+  const starts = new Uint32Array(startsCount(cards.length));
+  let at = 0;
+  let field = 0;
+  for (const card of cards) {
+    for (const text of [card.question, card.path.join(' '), card.deck, card.answer]) {
+      starts[field++] = at;
+      at += write(text);
+    }
+  }
+  starts[field] = at;
+  return starts;
+}
+
+/** Writes a field folded, and a line break after it (query words hold no white space, so no match spans two); its length in bytes. */
+function writeField(buffer: Buffer, text: string, at: number): number {
+  const length = writeSearchFold(buffer, text, at);
+  buffer[at + length] = 0x0a;
+  return length + 1;
+}
+
+/** How many field starts a text of `cards` cards has: one a field, and the end. */
+export function startsCount(cards: number): number {
+  return cards * FIELDS + 1;
+}
+
 /** Whether field starts are whole for `cards` cards and a text of `byteLength` bytes: the parse cache checks what it reads. */
 export function fitsCards(starts: Uint32Array, byteLength: number, cards: number): boolean {
-  return starts.length === cards * FIELDS + 1 && starts[0] === 0 && ascendingTo(starts, byteLength);
+  return starts.length === startsCount(cards) && starts[0] === 0 && ascendingTo(starts, byteLength);
 }
 
 /**

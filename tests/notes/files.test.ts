@@ -1,4 +1,4 @@
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { mkdirSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PrepError } from '../../src/errors.js';
@@ -81,9 +81,11 @@ describe('readNoteText', () => {
     ['CRLF', 'a\r\nb\r\n', 'a\nb\n'],
     ['a BOM', '\uFEFFa\nb\n', 'a\nb\n'],
     ['a BOM later in the text', 'a\uFEFFb', 'a\uFEFFb'],
+    ['two BOMs, both dropped as a decoder and the normaliser each drop one', '\uFEFF\uFEFFa', 'a'],
   ])('%s', (_name, content, text) => {
-    const root = testdir({ 'n.md': content });
-    expect(readNoteText(path.join(root, 'n.md'))).toEqual({ text, diagnostics: [] });
+    const file = path.join(testdir({ 'n.md': content }), 'n.md');
+    const { size, mtimeMs, ino } = statSync(file);
+    expect(readNoteText(file)).toEqual({ text, diagnostics: [], stamp: { size, mtimeMs, ino } });
   });
 
   it('reports invalid UTF-8 at its line and still reads the rest', () => {
@@ -92,6 +94,13 @@ describe('readNoteText', () => {
     const read = readNoteText(path.join(root, 'bad.md'));
     expect(read).toMatchObject({ diagnostics: [{ file: path.join(root, 'bad.md'), line: 3, message: expect.stringMatching(/UTF-8/u) }] });
     expect('text' in read && read.text).toContain('案');
+  });
+
+  it('reads each note whole, a long one and then a short one (they share a buffer)', () => {
+    const long = `## 长\n\n${'答案。'.repeat(40_000)}\n`;
+    const root = testdir({ 'long.md': long, 'short.md': '## 短\n' });
+    expect(readNoteText(path.join(root, 'long.md'))).toMatchObject({ text: long, diagnostics: [] });
+    expect(readNoteText(path.join(root, 'short.md'))).toMatchObject({ text: '## 短\n', diagnostics: [] });
   });
 
   it('refuses a binary file', () => {
