@@ -19,16 +19,3 @@ const MAX_INLINED_BYTECODE = 50;
 export function inlineOnlySmallFunctions(): void {
   setFlagsFromString(`--max-inlined-bytecode-size=${MAX_INLINED_BYTECODE}`);
 }
-
-/**
- * Makes V8 compile each regular expression straight to machine code for the rest of the process,
- * instead of first to bytecode for its regexp interpreter and again to machine code on its second
- * run. For marked's inline rules (Unicode punctuation classes, look-behinds) the bytecode compiler
- * is the slow one: emphasis's closing-delimiter rules take 10 ms each to compile to bytecode and
- * 2-3 ms to machine code, and rendering runs each of them many times anyway. Measured on notes-L
- * (`prep show etcd` with nothing cached, 58 cards, median of 15): rendering 78 → 64 ms. Like
- * {@link inlineOnlySmallFunctions}, it changes how later code is compiled, never what it does.
- */
-export function compileRegExpsToMachineCode(): void {
-  setFlagsFromString('--no-regexp-tier-up');
-}

@@ -3,7 +3,6 @@ import { Marked, type RendererObject, type Token, type Tokens } from 'marked';
 import { markedTerminal, type TerminalExtension } from 'marked-terminal';
 import type { ChalkInstance } from 'chalk';
 import { capNesting } from '../notes/nesting.js';
-import { compileRegExpsToMachineCode } from '../v8-flags.js';
 import { escapeLongLines } from './long-lines.js';
 import { decodeEntities, htmlToText, joinSoftBreaks } from './plaintext.js';
 import { sanitize, sanitizeKeepingColour } from './sanitize.js';
@@ -198,7 +197,6 @@ function markedFor(options: RenderOptions): Marked {
 }
 
 function createMarked({ width, color }: RenderOptions): Marked {
-  compileRegExpsToMachineCode();
   const style = palette(color);
   const terminal = markedTerminal({
     emoji: false,
