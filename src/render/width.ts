@@ -55,6 +55,9 @@ const SEGMENT_WINDOW = 1024;
  */
 const ONE_UNIT_GRAPHEMES = /^[\x20-\x7e\xa0-\xac\xae-\xff\u2010-\u2027\u2030-\u205e\u3000-\u3029\u3030-\u303f\u4e00-\u9fff\uff01-\uff60]*$/;
 
+/** The characters of {@link ONE_UNIT_GRAPHEMES} that take two columns: CJK punctuation, ideographs and full-width forms. */
+const WIDE_ONE_UNIT_GRAPHEMES = /[\u3000-\u303e\u4e00-\u9fff\uff01-\uff60]/g;
+
 /** Splits text into user-perceived characters (a base letter with its marks, an emoji sequence). */
 export function graphemes(text: string): string[] {
   if (ONE_UNIT_GRAPHEMES.test(text)) return text.split('');
@@ -94,8 +97,17 @@ export function graphemeWidth(grapheme: string): number {
 
 /** Columns the text takes in a terminal: ANSI escapes 0, CJK and emoji 2, combining marks 0. */
 export function displayWidth(text: string): number {
-  const plain = stripAnsi(text);
+  return plainWidth(stripAnsi(text));
+}
+
+/**
+ * Columns text without escape sequences takes. Text of one-unit graphemes (most notes, CJK
+ * included) is measured by the regular expression engine, without a loop over its characters:
+ * two columns for each wide one, one for the rest.
+ */
+export function plainWidth(plain: string): number {
   if (PRINTABLE_ASCII.test(plain)) return plain.length;
+  if (ONE_UNIT_GRAPHEMES.test(plain)) return 2 * plain.length - plain.replace(WIDE_ONE_UNIT_GRAPHEMES, '').length;
   let width = 0;
   for (const grapheme of graphemes(plain)) width += graphemeWidth(grapheme);
   return width;

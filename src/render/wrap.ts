@@ -1,4 +1,4 @@
-import { graphemeWidth, graphemes } from './width.js';
+import { graphemeWidth, graphemes, plainWidth } from './width.js';
 
 /** A colour escape, a run of spaces, a hard line break, or a run of other characters. */
 const PIECES = /(\x1b\[[0-9;]*m)|([ \t]+)|(\n)|([^ \t\n\x1b]+)/g;
@@ -112,6 +112,18 @@ export function wrapText(text: string, width: number): string {
       place(grapheme, columns);
     }
   };
+  /** A run that fits is placed whole, as its units would be one by one: only a break needs them. */
+  const placeRun = (run: string): void => {
+    const runWidth = plainWidth(run);
+    if (column + (space ? 1 : 0) + runWidth <= width) return place(run, runWidth);
+    for (const unit of breakableUnits(run)) {
+      if (column + (space ? 1 : 0) + unit.width <= width) place(unit.text, unit.width);
+      else if (unit.width <= width) {
+        breakLine();
+        place(unit.text, unit.width);
+      } else placeLong(unit.text);
+    }
+  };
 
   for (const [, style, blank, newline, run] of text.matchAll(PIECES)) {
     if (style !== undefined) {
@@ -122,13 +134,7 @@ export function wrapText(text: string, width: number): string {
     } else if (newline !== undefined) {
       breakLine();
     } else if (run !== undefined) {
-      for (const unit of breakableUnits(run)) {
-        if (column + (space ? 1 : 0) + unit.width <= width) place(unit.text, unit.width);
-        else if (unit.width <= width) {
-          breakLine();
-          place(unit.text, unit.width);
-        } else placeLong(unit.text);
-      }
+      placeRun(run);
     }
   }
   emitPending();

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   displayWidth,
+  graphemeWidth,
   graphemes,
+  plainWidth,
   padEndDisplay,
   stripAnsi,
   terminalWidth,
@@ -31,6 +33,23 @@ describe('displayWidth', () => {
     ['ANSI coloured CJK', '\x1b[1m中文\x1b[22m', 4],
   ])('%s', (_name, text, width) => {
     expect(displayWidth(text)).toBe(width);
+  });
+});
+
+describe('plainWidth', () => {
+  it('measures every character of the Basic Multilingual Plane as graphemeWidth does', () => {
+    const differing: string[] = [];
+    for (let code = 0x20; code <= 0xffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const character = String.fromCharCode(code);
+      if (plainWidth(character) !== graphemeWidth(character)) differing.push(code.toString(16));
+    }
+    expect(differing).toEqual([]);
+  });
+
+  it('adds the columns of mixed text', () => {
+    const text = 'TCP 三次握手，「ＳＹＮ」— 〿 ½ é…';
+    expect(plainWidth(text)).toBe(graphemes(text).reduce((sum, grapheme) => sum + graphemeWidth(grapheme), 0));
   });
 });
 

@@ -33,6 +33,12 @@ describe('wrapText', () => {
     );
   });
 
+  it('keeps a run that just fits on the line, CJK punctuation included', () => {
+    expect(wrapText('ab 一二三。', 11)).toBe('ab 一二三。');
+    expect(wrapText('ab 一二三。', 10)).toBe('ab 一二\n三。');
+    expect(wrapText('ab \x1b[1m一二\x1b[22m 三', 9)).toBe('ab \x1b[1m一二\x1b[22m\n三');
+  });
+
   it('keeps hard line breaks', () => {
     expect(wrapText('one\ntwo three', 20)).toBe('one\ntwo three');
   });
