@@ -91,7 +91,8 @@ export type Emptiness = 'empty' | 'question-list' | 'link-list' | undefined;
 export function emptiness(blocks: Block[], underQuestion: boolean): Emptiness {
   let content = 0;
   let prose = 0;
-  for (const { token } of blocks) {
+  for (let index = 0; index < blocks.length; index++) {
+    const { token } = blocks[index] as Block;
     if (token.type === 'space' || isNoise(token)) continue;
     content++;
     if (token.type === 'list') prose += (token as Tokens.List).items.length;
@@ -111,12 +112,15 @@ export function emptiness(blocks: Block[], underQuestion: boolean): Emptiness {
 
 /**
  * True when `test` holds for the text of every paragraph and list item among the blocks (noise
- * left out). It stops at the first text that fails: most answers fail on their first.
+ * left out). It stops at the first text that fails: most answers fail on their first. Its loops
+ * index their arrays, as unoptimised `for…of` allocates an iterator result per step.
  */
 function everyProse(blocks: Block[], test: (text: string) => boolean): boolean {
-  for (const { token } of blocks) {
+  for (let index = 0; index < blocks.length; index++) {
+    const { token } = blocks[index] as Block;
     if (token.type === 'list') {
-      for (const item of (token as Tokens.List).items) if (!test(item.text)) return false;
+      const { items } = token as Tokens.List;
+      for (let item = 0; item < items.length; item++) if (!test((items[item] as Tokens.ListItem).text)) return false;
     } else if (token.type === 'paragraph' && !isNoise(token) && !test(token.text)) {
       return false;
     }
@@ -246,7 +250,7 @@ function unwrapParagraph(body: string): string {
 /** The Markdown source of blocks without blank lines at either end; the first line keeps its indentation (indented code needs it). */
 export function markdownOf(blocks: Block[]): string {
   let markdown = '';
-  for (const block of blocks) markdown += block.token.raw;
+  for (let index = 0; index < blocks.length; index++) markdown += (blocks[index] as Block).token.raw;
   return markdown.replace(LEADING_BLANK_LINES, '').trimEnd();
 }
 

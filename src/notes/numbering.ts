@@ -53,6 +53,15 @@ function patternsByStart(all: NumberPattern[]): Map<number, NumberPattern[]> {
 /** Emoji (with their variation selectors, joiners and keycaps) and spaces before a heading's text. */
 const LEADING_DECORATION = /^(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|\u{20E3}|\s)+/u;
 
+/**
+ * True when text starts with printable ASCII or a CJK ideograph, never emoji or a space: most
+ * headings do, and are not matched against {@link LEADING_DECORATION}.
+ */
+function startsPlain(text: string): boolean {
+  const code = text.charCodeAt(0);
+  return (code > 0x20 && code < 0x7f) || (code >= 0x4e00 && code <= 0x9fff);
+}
+
 /** A number that starts arithmetic rather than an outline: `0.1 + 0.2`, `1 + 1 = ?`, `2 ** 10`. It starts with a digit. */
 const EXPRESSION = /^\d+(?:\.\d+)*\s*[-+*/%^=<>!×÷]+\s*[\d([`'"]/u;
 
@@ -61,7 +70,7 @@ const EXPRESSION = /^\d+(?:\.\d+)*\s*[-+*/%^=<>!×÷]+\s*[\d([`'"]/u;
  * Full-width digits and letters (`４．１：`, `Ｑ１：`) count as their ASCII forms.
  */
 export function splitOutlineNumber(heading: string): NumberedTitle {
-  const text = heading.replace(LEADING_DECORATION, '');
+  const text = startsPlain(heading) ? heading : heading.replace(LEADING_DECORATION, '');
   const candidates = PATTERNS_BY_START.get(halfWidthCode(text.charCodeAt(0)));
   if (!candidates) return { text: text.trim() };
   const probe = halfWidth(text);

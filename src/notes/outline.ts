@@ -60,7 +60,9 @@ export function buildOutline(blocks: Block[]): Outline {
   const roots: HeadingNode[] = [];
   const open: HeadingNode[] = [];
   const inDetails = insideDetails(blocks);
-  for (const block of blocks) {
+  // Indexed, as unoptimised `for…of` allocates an iterator result per block.
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index] as Block;
     if (block.token.type !== 'heading' || inDetails.has(block)) {
       const current = open.at(-1);
       if (current) addToBody(current, block);
@@ -87,7 +89,8 @@ function insideDetails(blocks: Block[]): Set<Block> {
   const inside = new Set<Block>();
   let depth = 0;
   let pending: Block[] = [];
-  for (const block of blocks) {
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index] as Block;
     if (depth > 0) pending.push(block);
     if (block.token.type !== 'html') continue;
     DETAILS_TAG.lastIndex = 0;

@@ -78,9 +78,14 @@ export function parseNote(text: string, file: string, defaultDeck: string): Pars
   return { drafts: walk.drafts, diagnostics: walk.diagnostics.sort((a, b) => a.line - b.line) };
 }
 
-/** The facts of every heading under `nodes`, deepest first: whether a heading yields cards depends on its sub-headings. */
+/**
+ * The facts of every heading under `nodes`, deepest first: whether a heading yields cards depends on its sub-headings.
+ * The walk's loops index their arrays: they run over every heading of every note before V8 optimises them, and
+ * unoptimised `for…of` allocates an iterator result per step.
+ */
 function factsOf(nodes: HeadingNode[], facts: OutlineFacts = new Map()): OutlineFacts {
-  for (const node of nodes) {
+  for (let index = 0; index < nodes.length; index++) {
+    const node = nodes[index] as HeadingNode;
     factsOf(node.children, facts);
     facts.set(node, headingFacts(node, facts));
   }
@@ -93,8 +98,13 @@ function headingFacts(node: HeadingNode, facts: OutlineFacts): Facts {
   const state = emptiness(own, asks);
   const details = splitDetails(own);
   const reference = isReferenceHeading(node.title);
-  const yields = !reference && (state === undefined || details.details.length > 0 || node.children.some((child) => factsFor(facts, child).yields));
+  const yields = !reference && (state === undefined || details.details.length > 0 || anyYields(node.children, facts));
   return { own, asks, state, details, reference, yields };
+}
+
+function anyYields(nodes: HeadingNode[], facts: OutlineFacts): boolean {
+  for (let index = 0; index < nodes.length; index++) if (factsFor(facts, nodes[index] as HeadingNode).yields) return true;
+  return false;
 }
 
 /** A heading's facts; every heading of the outline has them. */
@@ -135,18 +145,18 @@ function guessQuestionLevel(roots: HeadingNode[], facts: OutlineFacts): number {
 function documentBody(walk: Walk, roots: HeadingNode[]): HeadingNode[] {
   const [only] = roots;
   if (roots.length !== 1 || !only || only.children.length === 0 || isQuestionLevel(walk, only)) return roots;
-  const answeredByParts = !only.children.some((child) => standsAlone(walk, child)) && only.children.some((child) => yieldsCards(walk, child));
+  const answeredByParts = !only.children.some((child) => standsAlone(walk, child)) && anyYields(only.children, walk.facts);
   return answeredByParts && factsFor(walk.facts, only).asks ? roots : only.children;
 }
 
-function walkNodes(walk: Walk, nodes: HeadingNode[], path: string[]): void {
-  for (const node of nodes) walkNode(walk, node, path);
+function walkNodes(walk: Walk, nodes: readonly HeadingNode[], path: string[]): void {
+  for (let index = 0; index < nodes.length; index++) walkNode(walk, nodes[index] as HeadingNode, path);
 }
 
 function walkNode(walk: Walk, node: HeadingNode, path: string[]): void {
   const { own, asks, state, details, reference } = factsFor(walk.facts, node);
   if (reference) return;
-  const standalone = node.children.filter((child) => standsAlone(walk, child));
+  const standalone = standaloneChildren(walk, node);
   if (details.details.length > 0) {
     detailsCards(walk, details, path, node);
     walkNodes(walk, standalone, path);
@@ -167,9 +177,22 @@ function walkNode(walk: Walk, node: HeadingNode, path: string[]): void {
     if (state === 'empty') emptyHeading(walk, node);
     return;
   }
-  if (standalone.length > 0 || !node.children.some((child) => yieldsCards(walk, child))) walkNodes(walk, node.children, [...path, node.title]);
+  if (standalone.length > 0 || !anyYields(node.children, walk.facts)) walkNodes(walk, node.children, [...path, node.title]);
   else addQuestion(walk, node, own, node.children, path);
 }
+
+/** The sub-headings that stand alone; most headings have none, and share one empty array rather than each filtering its own. */
+function standaloneChildren(walk: Walk, node: HeadingNode): readonly HeadingNode[] {
+  const { children } = node;
+  let standalone: HeadingNode[] | undefined;
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index] as HeadingNode;
+    if (standsAlone(walk, child)) (standalone ??= []).push(child);
+  }
+  return standalone ?? NONE;
+}
+
+const NONE: readonly HeadingNode[] = [];
 
 function isQuestionLevel(walk: Walk, node: HeadingNode): boolean {
   return walk.levelIsExplicit && node.level === walk.questionLevel;
@@ -187,13 +210,9 @@ function standsAlone(walk: Walk, node: HeadingNode): boolean {
   return placed && yields;
 }
 
-function yieldsCards(walk: Walk, node: HeadingNode): boolean {
-  return factsFor(walk.facts, node).yields;
-}
-
 function addQuestion(walk: Walk, node: HeadingNode, own: Block[], parts: HeadingNode[], path: string[]): void {
   let answer = markdownOf(own);
-  for (const part of parts) answer = joinParagraphs(answer, subtreeMarkdown(walk, part));
+  for (let index = 0; index < parts.length; index++) answer = joinParagraphs(answer, subtreeMarkdown(walk, parts[index] as HeadingNode));
   addHeadingCard(walk, node, path, node.title, answer);
 }
 
@@ -215,7 +234,8 @@ function addHeadingCard(walk: Walk, node: HeadingNode, path: string[], question:
 
 function subtreeMarkdown(walk: Walk, node: HeadingNode): string {
   let markdown = joinParagraphs(node.raw.trim(), markdownOf(factsFor(walk.facts, node).own));
-  for (const child of node.children) markdown = joinParagraphs(markdown, subtreeMarkdown(walk, child));
+  const { children } = node;
+  for (let index = 0; index < children.length; index++) markdown = joinParagraphs(markdown, subtreeMarkdown(walk, children[index] as HeadingNode));
   return markdown;
 }
 
