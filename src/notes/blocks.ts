@@ -14,7 +14,7 @@ const WRAPPER = /^(?:[*_]+|<(?:p|div|span|sub|sup|small|b|strong)\b[^>]*>)+|(?:[
  * removed, and a tab-indented list under a heading read as a list.
  */
 export function cleanBlocks(blocks: Block[]): Block[] {
-  const kept = blocks.some(isNoiseBlock) ? blocks.filter((block) => !isNoiseBlock(block)) : blocks;
+  const kept = anyBlock(blocks, isNoiseBlock) ? blocks.filter((block) => !isNoiseBlock(block)) : blocks;
   return readIndentedListAsList(trimRules(kept));
 }
 
@@ -25,6 +25,15 @@ function trimRules(blocks: Block[]): Block[] {
   while (start < end && isEdge(blocks[start] as Block)) start++;
   while (end > start && isEdge(blocks[end - 1] as Block)) end--;
   return blocks.slice(start, end);
+}
+
+/**
+ * True when `test` holds for one of the blocks. A loop rather than `blocks.some`: it runs for every
+ * heading before V8 optimises it, and an unoptimised builtin calling back into JavaScript is slow.
+ */
+function anyBlock(blocks: Block[], test: (block: Block) => boolean): boolean {
+  for (let index = 0; index < blocks.length; index++) if (test(blocks[index] as Block)) return true;
+  return false;
 }
 
 function isEdge(block: Block): boolean {
@@ -171,7 +180,7 @@ const SUMMARY_CLOSE = /<\/summary\s*>/iu;
 export function splitDetails(blocks: Block[]): DetailsSplit {
   const details: DetailsBlock[] = [];
   const after: Block[] = [];
-  if (!blocks.some(isHtml)) return { before: blocks, details, after };
+  if (!anyBlock(blocks, isHtml)) return { before: blocks, details, after };
   const before: Block[] = [];
   let open: OpenDetails | undefined;
   for (const block of blocks) {
@@ -251,7 +260,9 @@ function unwrapParagraph(body: string): string {
 export function markdownOf(blocks: Block[]): string {
   let markdown = '';
   for (let index = 0; index < blocks.length; index++) markdown += (blocks[index] as Block).token.raw;
-  return markdown.replace(LEADING_BLANK_LINES, '').trimEnd();
+  return (MAY_START_BLANK.test(markdown) ? markdown.replace(LEADING_BLANK_LINES, '') : markdown).trimEnd();
 }
 
+/** What Markdown starts with when it may start with a blank line; most starts with text, and is not rewritten. */
+const MAY_START_BLANK = /^[ \t\n]/u;
 const LEADING_BLANK_LINES = /^(?:[ \t]*\n)+/u;

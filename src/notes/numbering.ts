@@ -62,7 +62,7 @@ function startsPlain(text: string): boolean {
   return (code > 0x20 && code < 0x7f) || (code >= 0x4e00 && code <= 0x9fff);
 }
 
-/** A number that starts arithmetic rather than an outline: `0.1 + 0.2`, `1 + 1 = ?`, `2 ** 10`. It starts with a digit. */
+/** A number that starts arithmetic rather than an outline: `0.1 + 0.2`, `1 + 1 = ?`, `2 ** 10`. It starts with a digit, checked first: a `Q1:` or `五、` never is. */
 const EXPRESSION = /^\d+(?:\.\d+)*\s*[-+*/%^=<>!×÷]+\s*[\d([`'"]/u;
 
 /**
@@ -73,13 +73,16 @@ export function splitOutlineNumber(heading: string): NumberedTitle {
   const text = startsPlain(heading) ? heading : heading.replace(LEADING_DECORATION, '');
   const candidates = PATTERNS_BY_START.get(halfWidthCode(text.charCodeAt(0)));
   if (!candidates) return { text: text.trim() };
-  const probe = halfWidth(text);
-  if (EXPRESSION.test(probe)) return { text: text.trim() };
-  for (const { regex, scheme } of candidates) {
+  const probe = FULL_WIDTH.test(text) ? halfWidth(text) : text;
+  if (startsWithDigit(probe) && EXPRESSION.test(probe)) return { text: text.trim() };
+  // Indexed, as unoptimised `for…of` allocates an iterator result per step.
+  for (let index = 0; index < candidates.length; index++) {
+    const { regex, scheme } = candidates[index] as NumberPattern;
     const match = regex.exec(probe);
     if (!match) continue;
     const digits = firstGroup(match);
-    const rest = text.slice(match[0].length).replace(LEADING_DECORATION, '').trim();
+    const after = text.slice(match[0].length);
+    const rest = (startsPlain(after) ? after : after.replace(LEADING_DECORATION, '')).trim();
     const numbers = parseNumbers(digits, scheme);
     if (numbers.length === 0) return { text: rest };
     const number: OutlineNumber = { numbers, scheme };
@@ -97,6 +100,8 @@ function firstGroup(match: RegExpExecArray): string {
   return '';
 }
 
+const FULL_WIDTH = /[\uff01-\uff5e]/u;
+
 /** Full-width ASCII forms (U+FF01–U+FF5E) made ASCII; one code unit each way, so offsets still match `text`. */
 function halfWidth(text: string): string {
   let converted = '';
@@ -111,16 +116,21 @@ function halfWidth(text: string): string {
   return copied === 0 ? text : converted + text.slice(copied);
 }
 
+function startsWithDigit(text: string): boolean {
+  const code = text.charCodeAt(0);
+  return code >= 0x30 && code <= 0x39;
+}
+
 function halfWidthCode(code: number): number {
   return code >= 0xff01 && code <= 0xff5e ? code - 0xfee0 : code;
 }
 
-const DOTS = /[.．]/u;
 const ARABIC = /^\d+$/u;
 
+/** The numbers in a pattern's group, read from the half-width probe: a dotted number's dots are all `.` there. */
 function parseNumbers(digits: string, scheme: NumberScheme): number[] {
   if (digits === '') return [];
-  if (scheme === 'dotted') return digits.split(DOTS).map(Number);
+  if (scheme === 'dotted') return digits.split('.').map(Number);
   const value = ARABIC.test(digits) ? Number(digits) : cjkNumeral(digits);
   return Number.isFinite(value) ? [value] : [];
 }
