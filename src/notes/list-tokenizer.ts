@@ -14,6 +14,7 @@ const SPACE = 0x20;
 const TAB = 0x09;
 const TAB_STOP = 4;
 const NEWLINE = 0x0a;
+const BACKSLASH = 0x5c;
 const DIGIT_0 = 0x30;
 const DIGIT_9 = 0x39;
 /** marked reads at most nine digits as an ordered list number. */
@@ -35,8 +36,28 @@ interface ScannedItem {
   endsWithBlankLine: boolean;
 }
 
-/** marked's tokenizer, with list items found by {@link scanList} when it can. */
+/**
+ * marked's tokenizer, with list items found by {@link scanList} when it can, and tables found
+ * without their cells.
+ */
 export class ListTokenizer extends Tokenizer {
+  /**
+   * A table as marked finds it, without header, alignment or rows: the loader reads a table's
+   * raw text only, and marked's cutting of every row into cells, each queued for inline lexing,
+   * was most of the table tokenizer's 10 ms of notes-L's lexing (CPU profiles). marked tries a
+   * table before every paragraph; its expression needs a delimiter row on the second line, so
+   * text without one is not run through it. As in marked, a table whose header and delimiter
+   * row have different numbers of cells is no table.
+   */
+  override table(src: string): Tokens.Table | undefined {
+    if (!mayHaveDelimiterRow(src)) return undefined;
+    const match = this.rules.block.table.exec(src);
+    if (match === null || !this.rules.other.tableDelimiter.test(match[2] ?? '')) return undefined;
+    const delimiterCells = (match[2] ?? '').replace(this.rules.other.tableAlignChars, '').split('|').length;
+    if (headerCellCount(match[1] ?? '') !== delimiterCells) return undefined;
+    return { type: 'table', raw: match[0].replace(TRAILING_NEWLINES, ''), header: [], align: [], rows: [] };
+  }
+
   override list(src: string): Tokens.List | undefined {
     // Below the top level (a task item's content) marked's rules depend on the token before.
     if (!this.lexer.state.top) return super.list(src);
@@ -282,6 +303,55 @@ function atLineStart(expression: RegExp): RegExp {
     lineStartVersions.set(expression, version);
   }
   return version;
+}
+
+/**
+ * False when marked's table expression cannot match: it needs the first line (whose `.` stops
+ * at the first line end) followed by up to three spaces and `|`, `:` or `-`, which start a
+ * delimiter row.
+ */
+function mayHaveDelimiterRow(src: string): boolean {
+  const firstLineEnd = src.indexOf('\n');
+  if (firstLineEnd === -1) return false;
+  let index = firstLineEnd + 1;
+  while (index - firstLineEnd <= 3 && src.charCodeAt(index) === SPACE) index++;
+  const first = src.charAt(index);
+  return first === '|' || first === ':' || first === '-';
+}
+
+const TRAILING_NEWLINES = /\n+$/u;
+
+/**
+ * How many cells marked finds in a table's header row: the texts between pipes that no odd run
+ * of backslashes escapes, less a blank first text, then a blank last one.
+ */
+function headerCellCount(row: string): number {
+  let pipes = 0;
+  let firstPipe = -1;
+  let lastPipe = -1;
+  for (let pipe = row.indexOf('|'); pipe !== -1; pipe = row.indexOf('|', pipe + 1)) {
+    if (isEscaped(row, pipe)) continue;
+    pipes++;
+    if (firstPipe === -1) firstPipe = pipe;
+    lastPipe = pipe;
+  }
+  let cells = pipes + 1;
+  if (isBlankBetween(row, 0, firstPipe === -1 ? row.length : firstPipe)) cells--;
+  if (cells > 0 && isBlankBetween(row, lastPipe + 1, row.length)) cells--;
+  return cells;
+}
+
+/** True when an odd number of backslashes comes right before `index`. */
+function isEscaped(text: string, index: number): boolean {
+  let before = index;
+  while (before > 0 && text.charCodeAt(before - 1) === BACKSLASH) before--;
+  return (index - before) % 2 === 1;
+}
+
+/** True when `trim` would leave nothing of the text from `from` to `to`. */
+function isBlankBetween(text: string, from: number, to: number): boolean {
+  for (let index = from; index < to; index++) if (!isWhitespace(text.charCodeAt(index))) return false;
+  return true;
 }
 
 function lineEnd(src: string, from: number): number {
