@@ -14,6 +14,7 @@ const SPACE = 0x20;
 const TAB = 0x09;
 const TAB_STOP = 4;
 const NEWLINE = 0x0a;
+const BACKSLASH = 0x5c;
 const DIGIT_0 = 0x30;
 const DIGIT_9 = 0x39;
 /** marked reads at most nine digits as an ordered list number. */
@@ -35,8 +36,28 @@ interface ScannedItem {
   endsWithBlankLine: boolean;
 }
 
-/** marked's tokenizer, with list items found by {@link scanList} when it can. */
+/**
+ * marked's tokenizer, with list items found by {@link scanList} when it can, and tables found
+ * without their cells.
+ */
 export class ListTokenizer extends Tokenizer {
+  /**
+   * A table as marked finds it, without header, alignment or rows: the loader reads a table's
+   * raw text only, and marked's cutting of every row into cells, each queued for inline lexing,
+   * was most of the table tokenizer's 10 ms of notes-L's lexing (CPU profiles). marked tries a
+   * table before every paragraph; its expression needs a delimiter row on the second line, so
+   * text without one is not run through it. As in marked, a table whose header and delimiter
+   * row have different numbers of cells is no table.
+   */
+  override table(src: string): Tokens.Table | undefined {
+    if (!mayHaveDelimiterRow(src)) return undefined;
+    const match = this.rules.block.table.exec(src);
+    if (match === null || !this.rules.other.tableDelimiter.test(match[2] ?? '')) return undefined;
+    const delimiterCells = (match[2] ?? '').replace(this.rules.other.tableAlignChars, '').split('|').length;
+    if (headerCellCount(match[1] ?? '') !== delimiterCells) return undefined;
+    return { type: 'table', raw: match[0].replace(TRAILING_NEWLINES, ''), header: [], align: [], rows: [] };
+  }
+
   override list(src: string): Tokens.List | undefined {
     // Below the top level (a task item's content) marked's rules depend on the token before.
     if (!this.lexer.state.top) return super.list(src);
@@ -141,7 +162,7 @@ function isThematicBreak(src: string, start: number, bullet: Bullet, rules: Rule
 function scanItem(src: string, start: number, bulletWidth: number, rules: Rules): ScannedItem | undefined {
   const firstLineEnd = lineEnd(src, start);
   const next = Math.min(src.length, firstLineEnd + 1);
-  const gap = indentationAt(src, start + bulletWidth, firstLineEnd, bulletWidth);
+  const gap = new Indentation().measure(src, start + bulletWidth, firstLineEnd, bulletWidth);
   if (isBlankFrom(src, gap.end, firstLineEnd)) return scanAfterEmptyBullet(src, next, bulletWidth + 1, rules);
   const textColumn = gap.columns > MAX_BULLET_GAP ? 1 : gap.columns;
   const firstText = columnsFrom(src, start + bulletWidth, gap, firstLineEnd, textColumn);
@@ -153,7 +174,7 @@ function scanItem(src: string, start: number, bulletWidth: number, rules: Rules)
 /** An item with nothing after its bullet ends at a blank line right after it; otherwise its text is on the lines below. */
 function scanAfterEmptyBullet(src: string, next: number, indent: number, rules: Rules): ScannedItem | undefined {
   const secondLineEnd = lineEnd(src, next);
-  if (indentationAt(src, next, secondLineEnd, 0).end === secondLineEnd) {
+  if (new Indentation().measure(src, next, secondLineEnd, 0).end === secondLineEnd) {
     return { end: Math.min(src.length, secondLineEnd + 1), text: '', task: false, endsWithBlankLine: true };
   }
   const item = { end: next, text: '', task: false, endsWithBlankLine: false };
@@ -170,10 +191,11 @@ function takeContinuation(src: string, item: ScannedItem, indent: number, afterB
   const maxBlockIndent = Math.min(3, indent - 1);
   let previousBlank = afterBlank;
   let position = item.end;
+  const indentation = new Indentation();
   while (position < src.length) {
     const end = lineEnd(src, position);
-    const indentation = indentationAt(src, position, end, 0);
-    if (indentation.spaces <= maxBlockIndent && startsBlock(src, position, position + indentation.spaces, end, indent, rules)) break;
+    indentation.measure(src, position, end, 0);
+    if (indentation.spaces <= maxBlockIndent && startsBlock(src, position, position + indentation.spaces, indent, rules)) break;
     const blank = isBlankFrom(src, indentation.end, end);
     if (!blank && indentation.columns < indent) {
       if (previousBlank) break;
@@ -188,26 +210,31 @@ function takeContinuation(src: string, item: ScannedItem, indent: number, afterB
   return true;
 }
 
-/** The blanks (spaces and tabs) a line starts with. */
-interface Indentation {
+/**
+ * The blanks (spaces and tabs) a line starts with. One is measured again for each line of an
+ * item: an object per line was a tenth of the list scan's allocation (notes-L, heap profile).
+ */
+class Indentation {
   /** How many spaces come before anything else: up to three let a block start (tabs do not). */
-  spaces: number;
+  spaces = 0;
   /** Where the blanks end. */
-  end: number;
+  end = 0;
   /** How many columns the blanks fill, a tab reaching the next multiple of 4. */
-  columns: number;
-}
+  columns = 0;
 
-/** The blanks from `from` on, in a line that starts `column` columns in (tab stops count from the line's start). */
-function indentationAt(src: string, from: number, lineEnd: number, column: number): Indentation {
-  let index = from;
-  while (index < lineEnd && src.charCodeAt(index) === SPACE) index++;
-  const spaces = index - from;
-  let reached = column + spaces;
-  for (let code = src.charCodeAt(index); index < lineEnd && isSpaceOrTab(code); code = src.charCodeAt(++index)) {
-    reached = code === TAB ? reached + TAB_STOP - (reached % TAB_STOP) : reached + 1;
+  /** Measures the blanks from `from` on, in a line that starts `column` columns in (tab stops count from the line's start). */
+  measure(src: string, from: number, lineEnd: number, column: number): this {
+    let index = from;
+    while (index < lineEnd && src.charCodeAt(index) === SPACE) index++;
+    this.spaces = index - from;
+    let reached = column + this.spaces;
+    for (let code = src.charCodeAt(index); index < lineEnd && isSpaceOrTab(code); code = src.charCodeAt(++index)) {
+      reached = code === TAB ? reached + TAB_STOP - (reached % TAB_STOP) : reached + 1;
+    }
+    this.end = index;
+    this.columns = reached - column;
+    return this;
   }
-  return { spaces, end: index, columns: reached - column };
 }
 
 /**
@@ -232,11 +259,11 @@ const breakStart: BlockStart = (other, indent) => other.hrRegex(indent);
 
 /**
  * marked's tests of a line that ends a list item (a fence, heading, HTML block, quote, bullet or
- * thematic break), by the character that must come first after the line's spaces: a line is
- * tested only against the blocks that can start with its first character. The tests are
- * marked's own expressions, so what ends an item here ends it in marked.
+ * thematic break), by the code of the character that must come first after the line's spaces:
+ * a line is tested only against the blocks that can start with its first character. The tests
+ * are marked's own expressions, so what ends an item here ends it in marked.
  */
-const BLOCK_STARTS = new Map<string, BlockStart[]>([
+const BLOCK_STARTS = new Map<number, BlockStart[]>(([
   ['`', [fenceStart]],
   ['~', [fenceStart]],
   ['#', [headingStart]],
@@ -247,14 +274,84 @@ const BLOCK_STARTS = new Map<string, BlockStart[]>([
   ['_', [breakStart]],
   ['+', [bulletStart]],
   ...[...'0123456789'].map((digit): [string, BlockStart[]] => [digit, [bulletStart]]),
-]);
+] satisfies [string, BlockStart[]][]).map(([character, tests]) => [character.charCodeAt(0), tests]));
 
-/** True when the line from `from` to `end`, whose text starts at `textFrom`, starts a block that ends a list item. */
-function startsBlock(src: string, from: number, textFrom: number, end: number, indent: number, rules: Rules): boolean {
-  const tests = BLOCK_STARTS.get(src.charAt(textFrom));
+/** True when the line from `from` on, whose text starts at `textFrom`, starts a block that ends a list item. */
+function startsBlock(src: string, from: number, textFrom: number, indent: number, rules: Rules): boolean {
+  const tests = BLOCK_STARTS.get(src.charCodeAt(textFrom));
   if (tests === undefined) return false;
-  const line = src.slice(from, end);
-  return tests.some((test) => test(rules.other, indent).test(line));
+  for (const test of tests) {
+    const expression = atLineStart(test(rules.other, indent));
+    expression.lastIndex = from;
+    if (expression.test(src)) return true;
+  }
+  return false;
+}
+
+const lineStartVersions = new WeakMap<RegExp, RegExp>();
+
+/**
+ * marked's expression made to match at a line's start in the whole text (sticky, `^` and `$` at
+ * line ends) instead of on a copy of the line: copying each line that could start a block was a
+ * tenth of the list scan's allocation (notes-L, heap profile). marked's line tests match the
+ * same either way: past their `^` they read only within the line, up to a line end or `$`.
+ */
+function atLineStart(expression: RegExp): RegExp {
+  let version = lineStartVersions.get(expression);
+  if (version === undefined) {
+    version = new RegExp(expression.source, `${expression.flags}my`);
+    lineStartVersions.set(expression, version);
+  }
+  return version;
+}
+
+/**
+ * False when marked's table expression cannot match: it needs the first line (whose `.` stops
+ * at the first line end) followed by up to three spaces and `|`, `:` or `-`, which start a
+ * delimiter row.
+ */
+function mayHaveDelimiterRow(src: string): boolean {
+  const firstLineEnd = src.indexOf('\n');
+  if (firstLineEnd === -1) return false;
+  let index = firstLineEnd + 1;
+  while (index - firstLineEnd <= 3 && src.charCodeAt(index) === SPACE) index++;
+  const first = src.charAt(index);
+  return first === '|' || first === ':' || first === '-';
+}
+
+const TRAILING_NEWLINES = /\n+$/u;
+
+/**
+ * How many cells marked finds in a table's header row: the texts between pipes that no odd run
+ * of backslashes escapes, less a blank first text, then a blank last one.
+ */
+function headerCellCount(row: string): number {
+  let pipes = 0;
+  let firstPipe = -1;
+  let lastPipe = -1;
+  for (let pipe = row.indexOf('|'); pipe !== -1; pipe = row.indexOf('|', pipe + 1)) {
+    if (isEscaped(row, pipe)) continue;
+    pipes++;
+    if (firstPipe === -1) firstPipe = pipe;
+    lastPipe = pipe;
+  }
+  let cells = pipes + 1;
+  if (isBlankBetween(row, 0, firstPipe === -1 ? row.length : firstPipe)) cells--;
+  if (cells > 0 && isBlankBetween(row, lastPipe + 1, row.length)) cells--;
+  return cells;
+}
+
+/** True when an odd number of backslashes comes right before `index`. */
+function isEscaped(text: string, index: number): boolean {
+  let before = index;
+  while (before > 0 && text.charCodeAt(before - 1) === BACKSLASH) before--;
+  return (index - before) % 2 === 1;
+}
+
+/** True when `trim` would leave nothing of the text from `from` to `to`. */
+function isBlankBetween(text: string, from: number, to: number): boolean {
+  for (let index = from; index < to; index++) if (!isWhitespace(text.charCodeAt(index))) return false;
+  return true;
 }
 
 function lineEnd(src: string, from: number): number {

@@ -41,9 +41,13 @@ const LINE_KINDS: readonly ((random: Random) => string)[] = [
   (random) => pick(random, ['<details>', '<details><summary>答案</summary>', '</details>', '<summary>s</summary>', '<div>', '</div>', '<p align="center">']),
   (random) => pick(random, ['<!-- id: x -->', '<!--', '-->', '<pre>', '</pre>', '<span>inline</span>', '<?php', '?>', '<!DOCTYPE html>', '<custom-tag>']),
   (random) => pick(random, ['| a | b |', '|---|---|', '| - | - |', 'a | b', '--|--', ':-:|--']),
+  (random) => pick(random, TABLE_ROWS),
   (random) => pick(random, ['[ref]: http://x', '[ref]: <http://x> "title"', '    code line', '\tcode tab']),
   (random) => pick(random, PARAGRAPH_BREAKERS),
 ];
+
+/** Table rows whose cells marked counts by rules of its own: escaped pipes, blank first or last cells, Unicode blanks. */
+const TABLE_ROWS = ['a \\| b | c', 'a \\\\| b', '\\|a|', '| a |', '|', ' | ', 'a |', '|\u3000| b', '| a | b | c |', '--|--|--', '|:-|', '-|', '| -- |'];
 
 /** Lines that may or may not interrupt a paragraph (marked's paragraph rule), and text marked's `.` does not match. */
 const PARAGRAPH_BREAKERS = [

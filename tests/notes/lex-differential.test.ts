@@ -39,6 +39,10 @@ describe('lexBlockTokens agrees with marked\'s block lexing in every field the l
     ['a paragraph continued in a block quote, then a rejected table continuing it', '> a\nlazy\n> b | c\n> --|--|--\n'],
     ['indented code and a link definition continuing a paragraph', 'text\n    code\n[ref]: http://x\n'],
     ['a lone newline ending the block before it', '# h\n- a\n\n\n- b\n'],
+    ['a table whose delimiter row is indented three spaces, then four', 'a | b\n   --|--\n\nc | d\n    --|--\n'],
+    ['a table header with a carriage return before its line end', 'a\r | b\n--|--\nc | d\n'],
+    ['a table with escaped pipes, ended by a heading', 'a \\| b | c\n:-|-:\nd \\| e | f\n# h\n'],
+    ['a rejected table: header and delimiter cells differ', '| a | b |\n|---|\n| c | d |\n'],
   ])('%s', (_name, markdown) => {
     expectSameAsReference(markdown, markdown);
   });
