@@ -18,35 +18,22 @@ export function readCacheFile(file: string): Buffer | undefined {
  * for every writer: a run killed before the rename leaves nothing that piles up, and two runs
  * writing at once can at worst leave a corrupt cache, which the next run ignores. A cache that
  * cannot be written (read-only or full data directory) is no error: it costs a rebuild next time.
- * `data` is the content, or writes it piece by piece to a {@link CacheFileWriter}.
  */
-export function writeCacheFile(file: string, data: string | Uint8Array | ((out: CacheFileWriter) => void)): void {
+export function writeCacheFile(file: string, data: string | Uint8Array): void {
   const temporary = `${file}.tmp`;
   try {
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    if (typeof data === 'function') writeThrough(temporary, data);
-    else writeFileSync(temporary, data);
+    writeFileSync(temporary, data);
     renameSync(temporary, file);
   } catch {
     // Only a speed-up.
   }
 }
 
-function writeThrough(file: string, write: (out: CacheFileWriter) => void): void {
-  const fd = openSync(file, 'w');
-  try {
-    const out = new CacheFileWriter(fd);
-    write(out);
-    out.flush();
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /**
- * Replaces a cache file like {@link writeCacheFile} and returns a descriptor open on the file
- * written, for a run to read back what it has just written (the caller closes it); undefined
- * when it could not be written. The temporary file is created afresh, exclusively: another run
+ * Replaces a cache file like {@link writeCacheFile}, written piece by piece to a
+ * {@link CacheFileWriter}, and returns a descriptor open on the file written, for a run to read
+ * back what it has just written (the caller closes it); undefined when it could not be written. The temporary file is created afresh, exclusively: another run
  * writing at once can at worst leave its own file in place of this one's, never mix its bytes
  * into the file this descriptor reads.
  */

@@ -9,12 +9,13 @@ describe('a cache file written piece by piece', () => {
     const file = path.join(testdir(), 'cache', 'pieces.bin');
     const big = 'ü'.repeat(200_000);
     const pieces: (string | Uint8Array)[] = ['head\n', Uint8Array.of(1, 2, 3), '缓存', big, new Uint8Array(300_000).fill(7), 'x'.repeat(90_000), '😀', 'tail'];
-    writeCacheFile(file, (out) => {
+    const fd = writeCacheFileKeptOpen(file, (out) => {
       for (const piece of pieces) {
         if (typeof piece === 'string') out.text(piece);
         else out.bytes(piece);
       }
     });
+    closeSync(fd ?? -1);
     const expected = Buffer.concat(pieces.map((piece) => (typeof piece === 'string' ? Buffer.from(piece) : piece)));
     expect(readFileSync(file).equals(expected)).toBe(true);
   });
@@ -50,10 +51,11 @@ describe('a cache file written piece by piece', () => {
   it('is no error when writing fails midway, and leaves the cache as it was', () => {
     const file = path.join(testdir(), 'pieces.bin');
     writeCacheFile(file, 'whole');
-    writeCacheFile(file, (out) => {
+    const fd = writeCacheFileKeptOpen(file, (out) => {
       out.text('partial');
       throw new Error('disk full');
     });
+    expect(fd).toBeUndefined();
     expect(readFileSync(file, 'utf8')).toBe('whole');
   });
 });
