@@ -6,7 +6,7 @@ import { assemble, loadNote, type Identities, type LoadedNote, type ParseNote } 
 import { CacheReader, writeCache, type CacheSections } from './cache-layout.js';
 import { findNoteFiles } from './files.js';
 import type { CardDraft } from './parse.js';
-import type { FileStamp } from './read.js';
+import { stampOfStat, type FileStamp } from './read.js';
 
 /** Set by the build to a hash of the source of the loader, ids and search text, so a changed loader never trusts old entries. */
 declare const PREP_LOADER_VERSION: string | undefined;
@@ -114,7 +114,7 @@ function stampOf(file: string): FileStamp | undefined {
   } catch {
     return undefined;
   }
-  return { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino };
+  return stampOfStat(stat);
 }
 
 /** The cached note of a file whose stamp is unchanged, its answers read from the cache when asked for. */

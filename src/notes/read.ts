@@ -10,6 +10,11 @@ export interface FileStamp {
   ino: number;
 }
 
+/** The stamp of a file's stat. */
+export function stampOfStat(stat: fs.Stats): FileStamp {
+  return { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino };
+}
+
 /** A note file's text, ready to parse, and the stamp of the file it was read from; or why it could not be read. */
 export type NoteText = { text: string; diagnostics: Diagnostic[]; stamp: FileStamp } | { error: Diagnostic };
 
@@ -39,7 +44,7 @@ export function readNoteText(file: string): NoteText {
       if (stat.size > MAX_NOTE_BYTES) {
         return { error: { file, line: 0, message: `too large to load (${Math.round(stat.size / 1048576)} MB; the limit is ${MAX_NOTE_BYTES / 1048576} MB)` } };
       }
-      stamp = { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino };
+      stamp = stampOfStat(stat);
       // Only a regular file's size says how much there is to read; anything else (and a file that says 0, as in /proc) is read to its end.
       bytes = stat.isFile() && stat.size > 0 ? readWhole(fd, stat.size) : fs.readFileSync(fd);
     } finally {
