@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Card, Deckset, Diagnostic, FileReport, SourceRef } from './card.js';
 import { cardIds } from './identity.js';
 import type { CardDraft, ParsedNote } from './parse.js';
-import { readNoteText, type FileStamp } from './read.js';
+import { readNoteTexts, type FileStamp } from './read.js';
 
 /** What loading one note file gave, before card ids are assigned across all files. */
 export interface LoadedNote {
@@ -16,12 +16,18 @@ export interface LoadedNote {
 /** The parser's signature: text, file and default deck in, drafts and diagnostics out. */
 export type ParseNote = (text: string, file: string, defaultDeck: string) => ParsedNote;
 
-/** Reads and parses one note file; read problems become diagnostics. */
-export function loadNote(file: string, parse: ParseNote): LoadedNote {
-  const read = readNoteText(file);
-  if ('error' in read) return { drafts: [], diagnostics: [read.error], readable: false };
-  const parsed = parse(read.text, file, path.basename(file).replace(/\.(?:md|markdown)$/iu, ''));
-  return { drafts: parsed.drafts, diagnostics: [...read.diagnostics, ...parsed.diagnostics], readable: true, stamp: read.stamp };
+/** Reads and parses note files, by file in their order; read problems become diagnostics. */
+export function loadNotes(files: readonly string[], parse: ParseNote): Map<string, LoadedNote> {
+  const notes = new Map<string, LoadedNote>();
+  for (const [file, read] of readNoteTexts(files)) {
+    if ('error' in read) {
+      notes.set(file, { drafts: [], diagnostics: [read.error], readable: false });
+      continue;
+    }
+    const parsed = parse(read.text, file, path.basename(file).replace(/\.(?:md|markdown)$/iu, ''));
+    notes.set(file, { drafts: parsed.drafts, diagnostics: [...read.diagnostics, ...parsed.diagnostics], readable: true, stamp: read.stamp });
+  }
+  return notes;
 }
 
 /** The ids `cardIds` gave a list of drafts, and what it reported: reusable while the drafts are the same. */

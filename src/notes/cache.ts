@@ -2,7 +2,7 @@ import { statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Deckset, Diagnostic, SourceRef } from './card.js';
 import { searchTextOf, type SearchText } from '../search/text.js';
-import { assemble, loadNote, type Identities, type LoadedNote, type ParseNote } from './assemble.js';
+import { assemble, loadNotes, type Identities, type LoadedNote, type ParseNote } from './assemble.js';
 import { CacheReader, writeCache, type CacheSections } from './cache-layout.js';
 import { findNoteFiles } from './files.js';
 import type { CardDraft } from './parse.js';
@@ -69,23 +69,26 @@ export async function loadDecksetCached(contentDirs: string[], dataDir: string):
   const cacheFile = noteCachePath(dataDir);
   const cached = openCache(cacheFile);
   const { files, diagnostics } = findNoteFiles(contentDirs);
-  let parse: ParseNote | undefined;
   const fresh: { file: string; stamp: FileStamp; note: LoadedNote }[] = [];
   const cachedOrder = cached ? [...cached.firstCard.keys()] : [];
   let changed = files.length !== cachedOrder.length || files.some((file, index) => cachedOrder[index] !== file);
-  const notes: { file: string; note: LoadedNote }[] = [];
-  let reused = false;
-  for (const file of files) {
-    // Without a cache there is nothing to compare a stat with: a note read has the stamp of its read.
-    const stamp = cached ? stampOf(file) : undefined;
-    let note = stamp && cached ? reusable(cached, file, stamp) : undefined;
-    if (note) {
-      reused = true;
-    } else {
-      parse ??= await loadParser();
-      note = loadNote(file, parse);
-      changed = true;
+  // Without a cache there is nothing to compare a stat with: a note read has the stamp of its read.
+  const reused = new Map<string, LoadedNote>();
+  if (cached) {
+    for (const file of files) {
+      const stamp = stampOf(file);
+      const note = stamp && reusable(cached, file, stamp);
+      if (note) reused.set(file, note);
     }
+  }
+  const toParse = files.filter((file) => !reused.has(file));
+  if (toParse.length > 0) changed = true;
+  const parsed = toParse.length > 0 ? loadNotes(toParse, await loadParser()) : new Map<string, LoadedNote>();
+  const notes: { file: string; note: LoadedNote }[] = [];
+  for (const file of files) {
+    // Each file is either reused or parsed.
+    const note = reused.get(file) ?? parsed.get(file);
+    if (!note) continue;
     if (note.stamp && note.readable) fresh.push({ file, stamp: note.stamp, note });
     notes.push({ file, note });
   }
@@ -94,7 +97,7 @@ export async function loadDecksetCached(contentDirs: string[], dataDir: string):
   const cards = deckset.cards;
   if (cached && !changed && known) return { ...deckset, searchText: () => cached.reader.search(cards.length) ?? searchTextOf(cards) };
   // Rewriting the cache reads every answer: those of notes that did not change come from the old cache.
-  if (cached && reused) cached.reader.readAllAnswers();
+  if (cached && reused.size > 0) cached.reader.readAllAnswers();
   // The search text written is of the fresh notes' cards, which are all the cards: every readable note is fresh, and the others have none.
   const written = writeNotesCache(cacheFile, fresh, identities);
   return { ...deckset, searchText: () => written ?? searchTextOf(cards) };

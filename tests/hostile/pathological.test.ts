@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assemble, loadNote } from '../../src/notes/assemble.js';
+import { assemble, loadNotes } from '../../src/notes/assemble.js';
 import type { Card } from '../../src/notes/card.js';
 import { findNoteFiles } from '../../src/notes/files.js';
 import { loadDeckset } from '../../src/notes/load.js';
@@ -135,7 +135,7 @@ describe('folders the walk must survive', () => {
     const { files, diagnostics } = findNoteFiles([notes]);
     unlinkSync(path.join(notes, 'a.md'));
     const { deckset } = assemble(
-      files.map((file) => ({ file, note: loadNote(file, parseNote) })),
+      [...loadNotes(files, parseNote)].map(([file, note]) => ({ file, note })),
       diagnostics,
     );
     expect(deckset.cards.map((card) => card.question)).toEqual(['What is C?']);

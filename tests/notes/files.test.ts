@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PrepError } from '../../src/errors.js';
 import { findNoteFiles } from '../../src/notes/files.js';
 import { loadDeckset } from '../../src/notes/load.js';
-import { readNoteText } from '../../src/notes/read.js';
+import { readNoteTexts, type NoteText } from '../../src/notes/read.js';
 import { testdir } from '../helpers/testdir.js';
 
 const note = (question: string) => `## ${question}\n\nAn answer.\n`;
@@ -75,7 +75,12 @@ describe('findNoteFiles', () => {
   });
 });
 
-describe('readNoteText', () => {
+/** The text of one note read on its own. */
+function readNoteText(file: string): NoteText | undefined {
+  return readNoteTexts([file]).get(file);
+}
+
+describe('readNoteTexts', () => {
   it.each([
     ['LF', 'a\nb\n', 'a\nb\n'],
     ['CRLF', 'a\r\nb\r\n', 'a\nb\n'],
@@ -93,7 +98,7 @@ describe('readNoteText', () => {
     const root = testdir({ 'bad.md': bytes });
     const read = readNoteText(path.join(root, 'bad.md'));
     expect(read).toMatchObject({ diagnostics: [{ file: path.join(root, 'bad.md'), line: 3, message: expect.stringMatching(/UTF-8/u) }] });
-    expect('text' in read && read.text).toContain('案');
+    expect(read && 'text' in read && read.text).toContain('案');
   });
 
   it('reads each note whole, a long one and then a short one (they share a buffer)', () => {
@@ -101,6 +106,29 @@ describe('readNoteText', () => {
     const root = testdir({ 'long.md': long, 'short.md': '## 短\n' });
     expect(readNoteText(path.join(root, 'long.md'))).toMatchObject({ text: long, diagnostics: [] });
     expect(readNoteText(path.join(root, 'short.md'))).toMatchObject({ text: '## 短\n', diagnostics: [] });
+  });
+
+  it('reads many notes in order across batches, whatever each one holds', () => {
+    const notes: Record<string, string | Buffer> = {};
+    const expected = new Map<string, string>();
+    for (let index = 0; index < 60; index++) {
+      const text = `## 问题 ${index}？\n\n${'答案 answer。'.repeat(2_000 + index)}\n`;
+      notes[`n${String(index).padStart(2, '0')}.md`] = index % 7 === 3 ? `\uFEFF${text}` : text;
+      expected.set(`n${String(index).padStart(2, '0')}.md`, text);
+    }
+    notes['n10.md'] = `a\n${'b'.repeat(9000)}\u0000c\n`;
+    expected.set('n10.md', `a\n${'b'.repeat(9000)}\u0000c\n`);
+    notes['n20.md'] = Buffer.concat([Buffer.from('## 坏\n'), Buffer.from([0xff]), Buffer.from('好\n')]);
+    expected.set('n20.md', '## 坏\n\uFFFD好\n');
+    notes['n30.md'] = '';
+    expected.set('n30.md', '');
+    notes['n40.md'] = `## 长\n\n${'长答案。'.repeat(200_000)}\n`;
+    expected.set('n40.md', `## 长\n\n${'长答案。'.repeat(200_000)}\n`);
+    const root = testdir(notes);
+    const files = Object.keys(notes).sort().map((name) => path.join(root, name));
+    const read = readNoteTexts(files);
+    expect([...read.keys()]).toEqual(files);
+    for (const file of files) expect(read.get(file), file).toMatchObject({ text: expected.get(path.basename(file)) });
   });
 
   it('refuses a binary file', () => {
