@@ -7,6 +7,13 @@ import { isOutlineParent, splitOutlineNumber, type OutlineNumber } from './numbe
 export interface Block {
   token: Token;
   line: number;
+  /**
+   * The Markdown the block was lexed from, and where in it the token's raw text starts, when the
+   * raw text is there as it is: the text of blocks that follow one another is then a slice of
+   * the note rather than a copy (see `markdownOf`).
+   */
+  lexed?: string;
+  start?: number;
 }
 
 /** A heading with the blocks under it (up to the next heading) and its sub-headings. */
@@ -43,8 +50,12 @@ export function explicitIdIn(text: string): string | undefined {
 export function lexBlocks(markdown: string, firstLine: number): Block[] {
   const blocks: Block[] = [];
   let line = firstLine;
+  let start: number | undefined = 0;
   for (const token of lexBlockTokens(markdown)) {
-    blocks.push({ token, line: line + leadingNewlines(token.raw) });
+    // marked's merging of blocks can add a line break to a raw text; from there on, positions are unknown.
+    if (start !== undefined && !markdown.startsWith(token.raw, start)) start = undefined;
+    blocks.push(start === undefined ? { token, line: line + leadingNewlines(token.raw) } : { token, line: line + leadingNewlines(token.raw), lexed: markdown, start });
+    if (start !== undefined) start += token.raw.length;
     line += countNewlines(token.raw);
   }
   return blocks;

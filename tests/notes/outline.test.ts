@@ -200,6 +200,23 @@ describe('buildOutline: explicit ids', () => {
   });
 });
 
+describe('lexBlocks: where each block is in the note', () => {
+  it.each([
+    ['blocks of every kind', '# T\n\nText\nmore text\n\n- a\n  - b\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n```js\nx\n```\n\n    code\n\n> quote\n\n<div>\nhtml\n</div>\n\n[ref]: https://example.com\n\n---\nSetext\n===\n'],
+    ['a paragraph continued by indented code and a definition', 'Para\n    code\n[a]: b\n\n## Q\n'],
+    ['no line break at the end', '## Q?\n\nA.'],
+  ])('%s: a block with a position has its raw text there', (_name, note) => {
+    const blocks = lexBlocks(note, 1);
+    expect(blocks.length).toBeGreaterThan(1);
+    for (const block of blocks) {
+      if (block.start === undefined) continue;
+      expect(block.lexed).toBe(note);
+      expect(note.slice(block.start, block.start + block.token.raw.length)).toBe(block.token.raw);
+    }
+    expect(blocks.every((block) => block.start !== undefined)).toBe(blocks.map((block) => block.token.raw).join('') === note);
+  });
+});
+
 describe('lexBlocks: lines', () => {
   it('gives every heading its line, counting from the first line of the body', () => {
     const note = md`

@@ -298,6 +298,11 @@ describe('lists, code and HTML under a heading', () => {
     expect(new Lexer().lex(drafts[0]?.answer ?? '').map((token) => token.type)).toEqual(['code']);
   });
 
+  it('a comment between paragraphs is left out of the answer, which keeps both', () => {
+    const { drafts } = parse('## What is Q?\n\nFirst.\n<!-- note -->\n\nSecond.\n');
+    expect(drafts.map((each) => each.answer.replace(/\n+/gu, ' '))).toEqual(['First. Second.']);
+  });
+
   it('HTML comments and back-to-top links are left out of answers', () => {
     const { drafts } = parse(md`
       ## What is A?
