@@ -50,13 +50,19 @@ export function explicitIdIn(text: string): string | undefined {
 export function lexBlocks(markdown: string, firstLine: number): Block[] {
   const blocks: Block[] = [];
   let line = firstLine;
-  let start: number | undefined = 0;
+  let start = 0;
   for (const token of lexBlockTokens(markdown)) {
-    // marked's merging of blocks can add a line break to a raw text; from there on, positions are unknown.
-    if (start !== undefined && !markdown.startsWith(token.raw, start)) start = undefined;
-    blocks.push(start === undefined ? { token, line: line + leadingNewlines(token.raw) } : { token, line: line + leadingNewlines(token.raw), lexed: markdown, start });
-    if (start !== undefined) start += token.raw.length;
+    blocks.push({ token, line: line + leadingNewlines(token.raw), lexed: markdown, start });
+    start += token.raw.length;
     line += countNewlines(token.raw);
+  }
+  // The lexer takes each raw text off the Markdown in turn, so they follow one another there, unless
+  // marked's merging of two blocks put a line break between them: then no position is known.
+  if (start !== markdown.length) {
+    for (const block of blocks) {
+      block.lexed = undefined;
+      block.start = undefined;
+    }
   }
   return blocks;
 }
