@@ -1,5 +1,5 @@
 import { nextDayStart } from './day.js';
-import type { CardState } from './state.js';
+import type { CardState, Phase } from './state.js';
 
 /** A card in today's queue and when it is due. */
 export interface QueueItem {
@@ -7,11 +7,25 @@ export interface QueueItem {
   due: Date;
 }
 
+/** What the queue reads of a card's state. */
+export interface Scheduling {
+  phase: Phase;
+  /** When the card is due, in milliseconds since the epoch. */
+  due: number;
+  scheduledDays: number;
+}
+
+/**
+ * Card states by id, which may tell a card's {@link Scheduling} without a whole state being built
+ * (a log snapshot reads it from its columns: a queue looks at every card and keeps few).
+ */
+export type QueueStates = ReadonlyMap<string, CardState> & { scheduling?: (id: string) => Scheduling | undefined };
+
 /** What the day's queue is built from; the caller reads the clock, the log and the settings. */
 export interface QueueInput {
   /** Every card in the notes, in notes order. */
   cardIds: readonly string[];
-  states: ReadonlyMap<string, CardState>;
+  states: QueueStates;
   today: {
     /** New cards answered today (user-day), in earlier sessions too. */
     newDone: number;
@@ -71,22 +85,22 @@ export function buildQueue(input: QueueInput): Queue {
   const learning: QueueItem[] = [];
   const due: { item: QueueItem; overdue: number }[] = [];
   const fresh: string[] = [];
-  let later: Date | undefined;
+  let later = Infinity;
   const seen = new Set<string>();
 
   for (const id of cardIds) {
     if (seen.has(id) || today.skipped.has(id)) continue;
     seen.add(id);
-    const state = states.get(id);
+    const state = states.scheduling ? states.scheduling(id) : schedulingOf(states.get(id));
     if (!state || state.phase === 'new') {
       fresh.push(id);
-    } else if (state.due.getTime() >= dayEnd.getTime()) {
-      later = earliest(later, state.due);
+    } else if (state.due >= dayEnd.getTime()) {
+      later = Math.min(later, state.due);
     } else if (state.phase === 'review') {
-      const overdue = (now.getTime() - state.due.getTime()) / Math.max(state.scheduledDays, 1);
-      due.push({ item: { id, due: state.due }, overdue });
+      const overdue = (now.getTime() - state.due) / Math.max(state.scheduledDays, 1);
+      due.push({ item: { id, due: new Date(state.due) }, overdue });
     } else {
-      learning.push({ id, due: state.due });
+      learning.push({ id, due: new Date(state.due) });
     }
   }
 
@@ -96,7 +110,7 @@ export function buildQueue(input: QueueInput): Queue {
   const newRoom = Math.max(0, limits.newPerDay + (limits.extraNew ?? 0) - today.newDone);
 
   const queue: Queue = {
-    ...(later ? { laterDue: later } : {}),
+    ...(later !== Infinity ? { laterDue: new Date(later) } : {}),
     learning,
     review: due.slice(0, reviewRoom).map((d) => d.item),
     new: fresh.slice(0, newRoom),
@@ -105,6 +119,11 @@ export function buildQueue(input: QueueInput): Queue {
     dayEnd,
   };
   return withNextDue(queue, now);
+}
+
+/** What a queue reads of a state. */
+export function schedulingOf(state: CardState | undefined): Scheduling | undefined {
+  return state && { phase: state.phase, due: state.due.getTime(), scheduledDays: state.scheduledDays };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { schedulingOf, type Scheduling } from '../schedule/queue.js';
 import { PHASES, type CardState } from '../schedule/state.js';
 import type { Column } from './snapshot-file.js';
 
@@ -49,6 +50,15 @@ export class SnapshotStates implements ReadonlyMap<string, CardState> {
     if (this.changed.has(id)) return this.changed.get(id);
     const row = this.rowOf(id);
     return row === -1 ? undefined : this.state(row);
+  }
+
+  /** What a queue reads of a card's state, from the columns (no state built) unless it changed since the snapshot. */
+  scheduling(id: string): Scheduling | undefined {
+    if (this.changed.has(id)) return schedulingOf(this.changed.get(id));
+    const row = this.rowOf(id);
+    if (row === -1) return undefined;
+    const { phase, due, scheduledDays } = this.columns;
+    return { phase: PHASES[phase[row] ?? 0] ?? 'new', due: due[row] ?? 0, scheduledDays: scheduledDays[row] ?? 0 };
   }
 
   has(id: string): boolean {
