@@ -1,5 +1,5 @@
 import { nextDayStart } from './day.js';
-import type { CardState, Phase } from './state.js';
+import { stateSummary, type CardState, type SummarisedStates } from './state.js';
 
 /** A card in today's queue and when it is due. */
 export interface QueueItem {
@@ -7,25 +7,12 @@ export interface QueueItem {
   due: Date;
 }
 
-/** What the queue reads of a card's state. */
-export interface Scheduling {
-  phase: Phase;
-  /** When the card is due, in milliseconds since the epoch. */
-  due: number;
-  scheduledDays: number;
-}
-
-/**
- * Card states by id, which may tell a card's {@link Scheduling} without a whole state being built
- * (a log snapshot reads it from its columns: a queue looks at every card and keeps few).
- */
-export type QueueStates = ReadonlyMap<string, CardState> & { scheduling?: (id: string) => Scheduling | undefined };
-
 /** What the day's queue is built from; the caller reads the clock, the log and the settings. */
 export interface QueueInput {
   /** Every card in the notes, in notes order. */
   cardIds: readonly string[];
-  states: QueueStates;
+  /** A queue looks at every card and keeps few: it reads their summaries. */
+  states: SummarisedStates;
   today: {
     /** New cards answered today (user-day), in earlier sessions too. */
     newDone: number;
@@ -91,7 +78,7 @@ export function buildQueue(input: QueueInput): Queue {
   for (const id of cardIds) {
     if (seen.has(id) || today.skipped.has(id)) continue;
     seen.add(id);
-    const state = states.scheduling ? states.scheduling(id) : schedulingOf(states.get(id));
+    const state = stateSummary(states, id);
     if (!state || state.phase === 'new') {
       fresh.push(id);
     } else if (state.due >= dayEnd.getTime()) {
@@ -119,11 +106,6 @@ export function buildQueue(input: QueueInput): Queue {
     dayEnd,
   };
   return withNextDue(queue, now);
-}
-
-/** What a queue reads of a state. */
-export function schedulingOf(state: CardState | undefined): Scheduling | undefined {
-  return state && { phase: state.phase, due: state.due.getTime(), scheduledDays: state.scheduledDays };
 }
 
 /**

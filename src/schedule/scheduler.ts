@@ -8,7 +8,7 @@ import {
 import { daysBetween, fromUserDayClock, toUserDayClock } from './day.js';
 import { formatInterval } from './interval.js';
 import { resolveSchedulerOptions, type SchedulerOptions } from './options.js';
-import { fromFsrsCard, newCardState, ratings, toFsrsCard, type CardState, type Rating } from './state.js';
+import { fromFsrsCard, newCardState, ratings, toFsrsCard, type CardState, type Rating, type StateSummary } from './state.js';
 
 /** What one answer would do: the state it leads to and a label for its interval. */
 export interface PreviewItem {
@@ -27,7 +27,7 @@ export interface Scheduler {
    * Probability of recall at `now` (0 for a new card), with elapsed time in user-days: counted by
    * `daysBefore` when given (see userDaysBefore, for many cards at once), else one by one.
    */
-  retrievability(state: CardState, now: Date, daysBefore?: (instant: number) => number): number;
+  retrievability(state: Pick<StateSummary, 'phase' | 'stability' | 'lastReview'>, now: Date, daysBefore?: (instant: number) => number): number;
 }
 
 const dayMs = 86_400_000;
@@ -106,8 +106,8 @@ export function createScheduler(options: Partial<SchedulerOptions> = {}): Schedu
     },
 
     retrievability(state, now, daysBefore) {
-      if (state.phase === 'new' || !state.lastReview) return 0;
-      const elapsed = Math.max(0, daysBefore ? daysBefore(state.lastReview.getTime()) : daysBetween(state.lastReview, now, dayStartsAt));
+      if (state.phase === 'new' || state.lastReview === -1) return 0;
+      const elapsed = Math.max(0, daysBefore ? daysBefore(state.lastReview) : daysBetween(new Date(state.lastReview), now, dayStartsAt));
       return f.forgetting_curve(elapsed, state.stability);
     },
   };

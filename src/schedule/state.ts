@@ -35,6 +35,38 @@ export interface CardState {
   lastReview?: Date;
 }
 
+/**
+ * The numbers of a state that the queue and the statistics read, without its Dates: instants are
+ * milliseconds since the epoch, `lastReview` -1 for none.
+ */
+export interface StateSummary {
+  phase: Phase;
+  due: number;
+  scheduledDays: number;
+  stability: number;
+  lapses: number;
+  lastReview: number;
+}
+
+/** The summary of a state. */
+export function summaryOf(state: CardState): StateSummary {
+  const { phase, scheduledDays, stability, lapses } = state;
+  return { phase, due: state.due.getTime(), scheduledDays, stability, lapses, lastReview: state.lastReview?.getTime() ?? -1 };
+}
+
+/**
+ * Card states by id, which may give a card's {@link StateSummary} without building its state (a
+ * log snapshot reads it from its columns: the queue and the statistics look at every card).
+ */
+export type SummarisedStates = ReadonlyMap<string, CardState> & { summary?: (id: string) => StateSummary | undefined };
+
+/** The summary of a card's state, undefined for a card with none. */
+export function stateSummary(states: SummarisedStates, id: string): StateSummary | undefined {
+  if (states.summary) return states.summary(id);
+  const state = states.get(id);
+  return state && summaryOf(state);
+}
+
 /** The state of a card never answered: new, due at `now`. */
 export function newCardState(now: Date): CardState {
   return {

@@ -1,5 +1,4 @@
-import { schedulingOf, type Scheduling } from '../schedule/queue.js';
-import { PHASES, type CardState } from '../schedule/state.js';
+import { PHASES, summaryOf, type CardState, type StateSummary } from '../schedule/state.js';
 import type { Column } from './snapshot-file.js';
 
 
@@ -52,13 +51,23 @@ export class SnapshotStates implements ReadonlyMap<string, CardState> {
     return row === -1 ? undefined : this.state(row);
   }
 
-  /** What a queue reads of a card's state, from the columns (no state built) unless it changed since the snapshot. */
-  scheduling(id: string): Scheduling | undefined {
-    if (this.changed.has(id)) return schedulingOf(this.changed.get(id));
+  /** The summary of a card's state, from the columns (no state built) unless it changed since the snapshot. */
+  summary(id: string): StateSummary | undefined {
+    if (this.changed.has(id)) {
+      const state = this.changed.get(id);
+      return state && summaryOf(state);
+    }
     const row = this.rowOf(id);
     if (row === -1) return undefined;
-    const { phase, due, scheduledDays } = this.columns;
-    return { phase: PHASES[phase[row] ?? 0] ?? 'new', due: due[row] ?? 0, scheduledDays: scheduledDays[row] ?? 0 };
+    const { phase, due, scheduledDays, stability, lapses, lastReview } = this.columns;
+    return {
+      phase: PHASES[phase[row] ?? 0] ?? 'new',
+      due: due[row] ?? 0,
+      scheduledDays: scheduledDays[row] ?? 0,
+      stability: stability[row] ?? 0,
+      lapses: lapses[row] ?? 0,
+      lastReview: lastReview[row] ?? -1,
+    };
   }
 
   has(id: string): boolean {

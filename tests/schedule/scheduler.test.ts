@@ -2,7 +2,7 @@ import { createEmptyCard, default_w, fsrs, generatorParameters, Rating as FsrsRa
 import { expect, it } from 'vitest';
 import { dayKey, daysBetween } from '../../src/schedule/day.js';
 import { createScheduler } from '../../src/schedule/scheduler.js';
-import type { CardState, Rating } from '../../src/schedule/state.js';
+import { summaryOf, type CardState, type Rating } from '../../src/schedule/state.js';
 import { describeInZone, zones } from './zones.js';
 
 const at = (iso: string): Date => new Date(iso);
@@ -118,15 +118,15 @@ for (const zone of zones) {
       // Elapsed 0: the same outcome as answering right after the last review.
       const sameDay = scheduler.grade(review, good, at('2025-01-15T10:10:00Z'));
       expect(preview[good].state.stability).toBe(sameDay.stability);
-      expect(scheduler.retrievability(review, earlier)).toBe(1);
+      expect(scheduler.retrievability(summaryOf(review), earlier)).toBe(1);
     });
 
     it('computes retrievability with elapsed user-days', () => {
       const card = scheduler.grade(undefined, easy, t0);
-      expect(scheduler.retrievability(card, at('2025-01-15T12:00:00Z'))).toBe(1);
-      expect(scheduler.retrievability(card, at('2025-01-18T10:00:00Z'))).toBeCloseTo(forgettingCurve(3, card.stability), 7);
+      expect(scheduler.retrievability(summaryOf(card), at('2025-01-15T12:00:00Z'))).toBe(1);
+      expect(scheduler.retrievability(summaryOf(card), at('2025-01-18T10:00:00Z'))).toBeCloseTo(forgettingCurve(3, card.stability), 7);
       expect(forgettingCurve(card.stability, card.stability)).toBeCloseTo(0.9, 12);
-      expect(scheduler.retrievability(scheduler.grade(undefined, again, t0), t0)).toBe(1);
+      expect(scheduler.retrievability(summaryOf(scheduler.grade(undefined, again, t0)), t0)).toBe(1);
     });
 
     it('rejects invalid options', () => {
@@ -157,8 +157,8 @@ describeInZone('Asia/Shanghai', () => {
 
   it('counts retrievability in user-days', () => {
     const card = scheduler.grade(undefined, easy, at('2025-03-10T23:00:00+08:00'));
-    expect(scheduler.retrievability(card, at('2025-03-11T03:59:00+08:00'))).toBe(1);
-    expect(scheduler.retrievability(card, at('2025-03-11T05:00:00+08:00'))).toBeCloseTo(forgettingCurve(1, card.stability), 7);
+    expect(scheduler.retrievability(summaryOf(card), at('2025-03-11T03:59:00+08:00'))).toBe(1);
+    expect(scheduler.retrievability(summaryOf(card), at('2025-03-11T05:00:00+08:00'))).toBeCloseTo(forgettingCurve(1, card.stability), 7);
   });
 });
 

@@ -2,7 +2,7 @@ import { appendFileSync, existsSync, readFileSync, renameSync, truncateSync, wri
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildQueue, type Queue } from '../../src/schedule/queue.js';
-import type { CardState, Phase, Rating } from '../../src/schedule/state.js';
+import { stateSummary, type CardState, type Phase, type Rating } from '../../src/schedule/state.js';
 import { serializeEvent, type LogEvent } from '../../src/store/events.js';
 import { eachReview, foldLog, orphans, todayCounts, type LogView } from '../../src/store/fold.js';
 import { readLog, reviewLogPath } from '../../src/store/log.js';
@@ -105,10 +105,13 @@ function snapshotLayout(dir: string): { bytes: Buffer; dataStart: number; sectio
 const lines = (events: LogEvent[]): string => events.map((event) => `${serializeEvent(event)}\n`).join('');
 const wholeFold = (dir: string): unknown => plain(foldLog(readLog(dir).events));
 
+/** Every card the steps use, and one never answered. */
+const CARDS = ['a', 'b', 'c', '页表', 'never'];
+
 /** The day's queue of every card the steps use and one never answered, at `now`, with small limits. */
 function queueAt(log: LogView, now: Date): Queue {
   return buildQueue({
-    cardIds: ['a', 'b', 'c', '页表', 'never'],
+    cardIds: CARDS,
     states: log.states,
     today: { newDone: 0, reviewsDone: 1, skipped: new Set(['c']) },
     now,
@@ -150,8 +153,11 @@ describe('the log snapshot is invisible', () => {
         appendInParts(toEvents(steps), cuts, (dir) => {
           const folded = foldLog(readLog(dir).events);
           const dayEnd = new Date(dayStart.getTime() + days * 86_400_000);
-          // A fresh view for each part, so that each reads only its own columns. The queue reads the
-          // snapshot's columns where it can, not its states, first: reading a view writes the snapshot anew.
+          // A fresh view for each part, so that each reads only its own columns. First the summaries of
+          // states, which a snapshot reads from its columns, and the queue made of them: reading a view
+          // writes the snapshot anew, and the lines appended since are then in its columns.
+          const summaries = readLogView(dir).view.states;
+          for (const id of CARDS) expect(stateSummary(summaries, id), id).toEqual(stateSummary(folded.states, id));
           expect(queueAt(readLogView(dir).view, dayEnd)).toEqual(queueAt(folded, dayEnd));
           expect(between(readLogView(dir).view, dayStart, dayEnd)).toEqual(between(folded, dayStart, dayEnd));
           expect(visits(readLogView(dir).view)).toEqual(visits(folded));
