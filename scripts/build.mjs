@@ -1,9 +1,16 @@
 // Builds dist/ with esbuild: one bundle for the CLI, split at its dynamic imports so each
 // command loads only what it uses, with marked-terminal's cli-highlight replaced by the
 // lean highlighter in src/render/highlight.ts. Type-checking is `npm run typecheck`.
+//
+// esbuild splits only ES modules, and Node 20 loads CommonJS faster: its ES module loader takes
+// about 10 ms to start and twice as long a module (prep show, due and stats load 20 to 30 of
+// them). So the split bundle is built in memory and each file is written as CommonJS (.cjs),
+// its dynamic imports made requires; measured against the ES modules (median of 15 interleaved
+// runs each): show on S 194 -> 170 ms, due 354 -> 308 ms, stats 440 -> 404 ms.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
-import { build } from 'esbuild';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { build, transform } from 'esbuild';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
@@ -36,11 +43,12 @@ const lazyChildProcessForCommander = {
   },
 };
 
-await build({
+const { outputFiles } = await build({
   // The CLI's entry, and the modules scripts and tests import from dist/ directly.
   entryPoints: ['src/main.ts', 'src/store/log.ts', 'src/store/events.ts', 'src/notes/load.ts'],
   outbase: 'src',
   outdir: 'dist',
+  write: false,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -59,10 +67,28 @@ await build({
     PREP_STORE_VERSION: JSON.stringify(versionOf('store', 'schedule')),
   },
   alias: { 'cli-highlight': './src/render/highlight.ts', 'node-emoji': './src/render/no-emoji.ts' },
-  // Bundled CommonJS packages (gray-matter, js-yaml) call require() for Node's own modules.
-  banner: { js: "import { createRequire as __prepRequire } from 'node:module'; const require = __prepRequire(import.meta.url);" },
   plugins: [lazyChildProcessForCommander],
   chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
   logLevel: 'warning',
 });
+
+/** A relative require of a module of the split bundle, whose files are written as .cjs. */
+const BUNDLE_REQUIRE = /require\("(\.{1,2}\/[^"]+)\.js"\)/gu;
+
+for (const { path: file, text } of outputFiles) {
+  const { code } = await transform(text, {
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    // import() of another part of the bundle becomes a require, as the promise of its exports.
+    supported: { 'dynamic-import': false },
+    // import.meta.url, for createRequire and for finding the package from dist/.
+    define: { 'import.meta.url': '__importMetaUrl' },
+    banner: text.includes('import.meta.url') ? "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" : '',
+    logLevel: 'warning',
+  });
+  const out = file.replace(/\.js$/u, '.cjs');
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(out, code.replace(BUNDLE_REQUIRE, 'require("$1.cjs")'));
+}

@@ -39,7 +39,7 @@ const APPENDS = 250;
 const PEAK_TARGET_MB = 200;
 const APPEND_TARGET_MS = 2;
 /** What the benchmark needs from the build. */
-const DIST_FILES = ['bin/prep.js', 'dist/main.js', 'dist/store/log.js', 'dist/store/events.js', 'dist/notes/load.js'];
+const DIST_FILES = ['bin/prep.js', 'dist/main.cjs', 'dist/store/log.cjs', 'dist/store/events.cjs', 'dist/notes/load.cjs'];
 /** Failed timed runs of one measure (not counted, run again) before it is given up. */
 const MAX_FAILURES = 3;
 
@@ -192,7 +192,7 @@ async function main() {
     bin = join(repo, 'bin', 'prep.js');
     await snapshotBuild(repo);
     const importDist = (file) => import(pathToFileURL(join(repo, 'dist', file)).href);
-    const [{ loadDeckset }, { serializeEvent }, { appendEvent }] = await Promise.all([importDist('notes/load.js'), importDist('store/events.js'), importDist('store/log.js')]);
+    const [{ loadDeckset }, { serializeEvent }, { appendEvent }] = await Promise.all([importDist('notes/load.cjs'), importDist('store/events.cjs'), importDist('store/log.cjs')]);
     await bench(tmp, header, { loadDeckset, serializeEvent, appendEvent });
   } catch (error) {
     console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
