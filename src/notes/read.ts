@@ -42,7 +42,7 @@ let batchBuffer = Buffer.allocUnsafe(BATCH_BYTES);
  * into one string that each note's text is a slice of. A string that large is allocated outside
  * V8's young generation and is never copied by the garbage collector, while the texts of notes
  * decoded one by one, which the cards' answers keep alive, were each copied twice on their way
- * to the old generation: about 20 ms and a tenth of the page faults of a first load of 4 MB.
+ * to the old generation (a first load of notes-L: 1.1k of 15.6k page faults, about 18 ms).
  */
 export function readNoteTexts(files: readonly string[]): Map<string, NoteText> {
   const texts = new Map<string, NoteText>();
