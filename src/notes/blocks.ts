@@ -266,7 +266,8 @@ export function markdownOf(blocks: Block[]): string {
 /**
  * The blocks' text as a slice of the Markdown they were lexed from, when they follow one another
  * there; undefined otherwise. Slices share the note's text, where a joined copy of every answer
- * was as large as the notes and outlived the young generation (12 % of a first load's page faults).
+ * was as large as the notes and outlived the young generation (a first load of notes-L: three
+ * scavenges of 19, about 500 page faults).
  */
 function lexedSlice(blocks: Block[]): string | undefined {
   const first = blocks[0];
