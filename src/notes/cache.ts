@@ -266,16 +266,22 @@ class CardRowsBuilder {
 class Listing<T> {
   readonly values: T[] = [];
   private readonly index = new Map<string, number>();
+  /** The value looked up last, and its index: a section's cards come one after another and share its path array. */
+  private lastValue: T | undefined;
+  private lastIndex = -1;
 
   constructor(private readonly keyOf: (value: T) => string) {}
 
   indexOf(value: T): number {
+    if (this.lastIndex !== -1 && value === this.lastValue) return this.lastIndex;
     const key = this.keyOf(value);
     let found = this.index.get(key);
     if (found === undefined) {
       found = this.values.push(value) - 1;
       this.index.set(key, found);
     }
+    this.lastValue = value;
+    this.lastIndex = found;
     return found;
   }
 }

@@ -14,11 +14,20 @@ export function foldText(text: string): string {
   return foldNormalised(nfkc(text));
 }
 
-/** White space that folding changes: at either end, two together, or other than a plain space. */
-const UNFOLDED_SPACE = /^\s|\s$|\s\s|[^\S ]/u;
+/** White space other than a plain space. */
+const OTHER_SPACE = /[^\S ]/u;
+
+/**
+ * Whether folding changes the white space: some at either end, two together, or other than a
+ * plain space. Asked as one expression (`^\s|\s$|\s\s|[^\S ]`), it tried four patterns at every
+ * character of every question; a space at an end or two spaces are found without one.
+ */
+function hasUnfoldedSpace(text: string): boolean {
+  return text.startsWith(' ') || text.endsWith(' ') || text.includes('  ') || OTHER_SPACE.test(text);
+}
 
 /** {@link foldText} of text already in NFKC: lower case, white space folded (most text has none to fold, and is not scanned twice more). */
 export function foldNormalised(text: string): string {
   const lower = text.toLowerCase();
-  return UNFOLDED_SPACE.test(lower) ? lower.replace(/\s+/gu, ' ').trim() : lower;
+  return hasUnfoldedSpace(lower) ? lower.replace(/\s+/gu, ' ').trim() : lower;
 }
