@@ -100,15 +100,17 @@ function readInto(batch: Batch, file: string): NoteText {
   let read: { bytes: Buffer; inBatch: boolean };
   let stamp: FileStamp;
   try {
-    const fd = fs.openSync(file, 'r');
+    // Without O_NONBLOCK, opening a named pipe waits for a writer: for ever, for a FIFO called x.md among the notes.
+    const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
     try {
       const stat = fs.fstatSync(fd);
+      if (!stat.isFile()) return { error: { file, line: 0, message: 'not a regular file (a pipe, socket or device); skipped' } };
       if (stat.size > MAX_NOTE_BYTES) {
         return { error: { file, line: 0, message: `too large to load (${Math.round(stat.size / 1048576)} MB; the limit is ${MAX_NOTE_BYTES / 1048576} MB)` } };
       }
       stamp = stampOfStat(stat);
-      // Only a regular file's size says how much there is to read; anything else (and a file that says 0, as in /proc) is read to its end.
-      read = stat.isFile() && stat.size > 0 ? { bytes: readWhole(batch, fd, stat.size), inBatch: true } : { bytes: fs.readFileSync(fd), inBatch: false };
+      // A file that says 0 bytes, as in /proc, is read to its end.
+      read = stat.size > 0 ? { bytes: readWhole(batch, fd, stat.size), inBatch: true } : { bytes: fs.readFileSync(fd), inBatch: false };
     } finally {
       fs.closeSync(fd);
     }
@@ -135,8 +137,9 @@ function readWhole(batch: Batch, fd: number, size: number): Buffer {
 
 /**
  * The text of a note's bytes that could not join a batch: invalid UTF-8, decoded with replacement
- * characters and reported at its first line; or bytes not from a regular file, or holding a NUL
- * past the start, decoded natively (less one byte-order mark, as TextDecoder drops).
+ * characters and reported at its first line; or the bytes of a file that said it was empty (as in
+ * /proc), or holding a NUL past the start, decoded natively (less one byte-order mark, as
+ * TextDecoder drops).
  */
 function decode(bytes: Buffer, file: string): { text: string; diagnostics: Diagnostic[] } {
   if (isUtf8(bytes)) {

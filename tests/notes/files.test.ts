@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -129,6 +130,15 @@ describe('readNoteTexts', () => {
     const read = readNoteTexts(files);
     expect([...read.keys()]).toEqual(files);
     for (const file of files) expect(read.get(file), file).toMatchObject({ text: expected.get(path.basename(file)) });
+  });
+
+  it('reports a named pipe among the notes rather than wait for a writer, and reads the rest', () => {
+    const root = testdir({ 'a.md': '## 问？\n\n答。\n' });
+    const pipe = path.join(root, 'pipe.md');
+    expect(spawnSync('mkfifo', [pipe]).status).toBe(0);
+    const read = readNoteTexts([pipe, path.join(root, 'a.md')]);
+    expect(read.get(pipe)).toEqual({ error: { file: pipe, line: 0, message: expect.stringMatching(/not a regular file/u) } });
+    expect(read.get(path.join(root, 'a.md'))).toMatchObject({ text: '## 问？\n\n答。\n' });
   });
 
   it('refuses a binary file', () => {
