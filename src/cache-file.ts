@@ -33,9 +33,9 @@ export function writeCacheFile(file: string, data: string | Uint8Array): void {
 /**
  * Replaces a cache file like {@link writeCacheFile}, written piece by piece to a
  * {@link CacheFileWriter}, and returns a descriptor open on the file written, for a run to read
- * back what it has just written (the caller closes it); undefined when it could not be written. The temporary file is created afresh, exclusively: another run
- * writing at once can at worst leave its own file in place of this one's, never mix its bytes
- * into the file this descriptor reads.
+ * back what it has just written (the caller closes it); undefined when it could not be written.
+ * The temporary file is created afresh, exclusively: another run writing at once can at worst
+ * leave its own file in place of this one's, never mix its bytes into the file this descriptor reads.
  */
 export function writeCacheFileKeptOpen(file: string, write: (out: CacheFileWriter) => void): number | undefined {
   const temporary = `${file}.tmp`;

@@ -115,6 +115,8 @@ export class CacheReader {
     private readonly table: SectionTable,
     private readonly size: number,
     private readonly answerEnds: Uint32Array,
+    /** Where the search text begins and where its starts begin, as found when the cache was opened. */
+    private readonly searchAt: SearchBounds,
     /** The cards' questions, lines, decks and paths. */
     readonly rows: CardRows,
   ) {}
@@ -153,7 +155,7 @@ export class CacheReader {
     // The last number is the search text's length: a file cut short or not whole is no cache.
     if (!search || numbersAt(fd, stat.size - Uint32Array.BYTES_PER_ELEMENT, Uint32Array, 1)?.[0] !== search.startsAt - search.at) return undefined;
     const rows = cardRows(fd, table, line.bytes, answerEnds.length);
-    return rows && new CacheReader(fd, header, line.bytes, table, stat.size, answerEnds, rows);
+    return rows && new CacheReader(fd, header, line.bytes, table, stat.size, answerEnds, search, rows);
   }
 
   /** Cards in the cache. */
@@ -186,13 +188,14 @@ export class CacheReader {
     return bytes.toString('utf8');
   }
 
-  /** The search text of `cards` cards, or undefined when the cache does not hold it whole. */
+  /** The search text of `cards` cards, or undefined when the cache does not hold it whole (or holds other cards). */
   search(cards: number): SearchText | undefined {
     if (this.searchText) return this.searchText;
-    const search = searchBounds(this.sectionsAt, this.table, this.size, cards);
-    const starts = search && typedSection(this.fd, search.startsAt, this.size - search.startsAt, Uint32Array);
-    if (!search || !starts || !fitsCards(starts, search.startsAt - search.at, cards)) return undefined;
-    this.searchText = searchTextAt(this.fd, search.at, starts);
+    if (cards !== this.cards) return undefined;
+    const { at, startsAt } = this.searchAt;
+    const starts = typedSection(this.fd, startsAt, this.size - startsAt, Uint32Array);
+    if (!starts || !fitsCards(starts, startsAt - at, cards)) return undefined;
+    this.searchText = searchTextAt(this.fd, at, starts);
     return this.searchText;
   }
 
@@ -207,11 +210,17 @@ export class CacheReader {
   }
 }
 
+/** Where a cache's search text begins (after the answers) and where its starts begin. */
+interface SearchBounds {
+  at: number;
+  startsAt: number;
+}
+
 /**
  * Where the search text of `cards` cards begins (after the answers) and where its starts begin
  * (as many as the cards say, ending the file); undefined when they do not fit.
  */
-function searchBounds(sectionsAt: number, table: SectionTable, size: number, cards: number): { at: number; startsAt: number } | undefined {
+function searchBounds(sectionsAt: number, table: SectionTable, size: number, cards: number): SearchBounds | undefined {
   const [answersAt, answersLength] = table.answers;
   const at = sectionsAt + answersAt + answersLength;
   const startsAt = size - startsCount(cards) * Uint32Array.BYTES_PER_ELEMENT;
