@@ -20,6 +20,8 @@ export interface CardDraft {
 export interface ParsedNote {
   drafts: CardDraft[];
   diagnostics: Diagnostic[];
+  /** How the questions were read, for `prep check`: "headings at level 3", "bold lines", "one question"… */
+  reading: string;
 }
 
 /** What the walk needs to know of a heading's own content; it asks of most headings several times, so each is worked out once. */
@@ -75,7 +77,8 @@ export function parseNote(text: string, file: string, defaultDeck: string): Pars
   detailsCards(walk, splitDetails(cleanBlocks(outline.preamble)), []);
   walkNodes(walk, documentBody(walk, outline.roots), []);
   if (walk.drafts.length === 0) walk.diagnostics.push(noStructure(walk, facts.size));
-  return { drafts: walk.drafts, diagnostics: walk.diagnostics.sort((a, b) => a.line - b.line) };
+  const reading = facts.size === 0 ? 'details blocks' : `headings at level ${walk.questionLevel}`;
+  return { drafts: walk.drafts, diagnostics: walk.diagnostics.sort((a, b) => a.line - b.line), reading };
 }
 
 /**
