@@ -4,7 +4,9 @@ import { splitFrontMatter } from './frontmatter.js';
 import { capNesting, MAX_MARKERS_ON_A_LINE, MAX_NESTING_COLUMNS } from './nesting.js';
 import { normaliseNoteText } from './normalise.js';
 import { buildOutline, lexBlocks, type Block, type HeadingNode } from './outline.js';
+import { promptBlocks } from './prompt-blocks.js';
 import { isReferenceHeading, looksLikeQuestion } from './questions.js';
+import { decideShape } from './shape.js';
 
 /** A card before it has its id: what one note file says. */
 export interface CardDraft {
@@ -62,7 +64,8 @@ interface Walk {
 export function parseNote(text: string, file: string, defaultDeck: string): ParsedNote {
   const split = splitFrontMatter(normaliseNoteText(text), file);
   const body = capNesting(split.body);
-  const outline = buildOutline(lexBlocks(body.text, split.bodyLine));
+  const blocks = lexBlocks(body.text, split.bodyLine);
+  const outline = buildOutline(promptBlocks(blocks, decideShape(blocks)));
   const facts = factsOf(outline.roots);
   const walk: Walk = {
     deck: split.settings.deck ?? defaultDeck,
@@ -167,7 +170,10 @@ function walkNode(walk: Walk, node: HeadingNode, path: string[]): void {
   }
   if (state === undefined) {
     if (standalone.length > 0 && !asks && !isQuestionLevel(walk, node)) {
-      walkNodes(walk, node.children, [...path, node.title]);
+      // A topic with text of its own and questions under it: its text is a card, and it is their section.
+      const section = [...path, node.title];
+      addQuestion(walk, node, own, node.children.filter((child) => !standalone.includes(child)), path);
+      walkNodes(walk, standalone, section);
       return;
     }
     const partsOfAnswer = standalone.length === 0 ? node.children : node.children.filter((child) => !standalone.includes(child));

@@ -17,6 +17,10 @@ function where(name: string): string {
 }
 
 describe('card ids of notes that already loaded right', () => {
+  it('the golden list holds 18 seed cards', () => expect(golden['content/interview-notes.md']).toHaveLength(18));
+});
+
+describe('the golden ids', () => {
   it.each(Object.keys(golden))('%s keeps every card id', (name) => {
     const file = where(name);
     if (!existsSync(file)) {
@@ -24,6 +28,8 @@ describe('card ids of notes that already loaded right', () => {
       return;
     }
     const ids = loadDeckset([file]).cards.map((card): [number, string] => [card.source.line, card.id]);
-    expect(ids).toEqual(golden[name]);
+    // Cards the loader has learned to make may join them; none of these may change or go.
+    expect(ids).toEqual(expect.arrayContaining(golden[name] ?? []));
+    expect(golden[name]?.length).toBeGreaterThan(0);
   });
 });

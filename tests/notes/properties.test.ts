@@ -64,13 +64,13 @@ describe('parseNote on any input', () => {
     );
   });
 
-  it('points every card at its heading line (or its <details> line)', () => {
+  it('points every card at its prompt\'s line: a heading, a <details> line, a list item, a bold line, a quote or a Q: label', () => {
     fc.assert(
       fc.property(atxNote, (text) => {
         const lines = text.split('\n');
         for (const draft of parseNote(text, 'any.md', 'any').drafts) {
           const line = lines[draft.source.line - 1] ?? '';
-          expect(line, `line ${draft.source.line} of:\n${text}`).toMatch(/^(?:#{1,6}(?:\s|$)|<details)/u);
+          expect(line, `line ${draft.source.line} of:\n${text}`).toMatch(/^(?:#{1,6}(?:\s|$)|<details|[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|\*\*|__|>|-?\d{0,3}[.)]?\s*(?:Q|Question|问))/iu);
         }
       }),
       { numRuns: 500 },

@@ -1,0 +1,191 @@
+import type { Token, Tokens } from 'marked';
+import { lexBlocks, type Block } from './outline.js';
+import { boldQuestion, itemAsks, labelledQuestion, leadsIntoList, quotedQuestion, startsWithAnswerLabel } from './prompts.js';
+import { looksLikeQuestion } from './questions.js';
+import { asksInBold, readsOtherPrompts, type PromptShape } from './shape.js';
+
+/**
+ * Prompts that are not headings sit below every heading of their part of the note: deeper than
+ * any Markdown heading, so that the heading above them is their section.
+ */
+export const PROMPT_LEVEL = 7;
+
+/**
+ * The blocks with each prompt the shape reads made a heading block, so that one outline and one
+ * walk cut every kind of note into cards: a bold line, a `Q:` paragraph or an asking block quote
+ * becomes a heading at {@link PROMPT_LEVEL}; a list whose items hold prompts is taken apart into
+ * a heading per prompt item, its answer's blocks after it, and the other items kept as lists.
+ */
+export function promptBlocks(blocks: Block[], shape: PromptShape): Block[] {
+  if (!readsOtherPrompts(shape)) return blocks;
+  const out: Block[] = [];
+  let quotes = shape.quotes;
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index] as Block;
+    // Under a heading that asks, a quote that asks restates it (`> 类似的问题：…？`): no question of its own.
+    if (block.token.type === 'heading') quotes = shape.quotes && !looksLikeQuestion((block.token as Tokens.Heading).text);
+    placeBlock(out, block, quotes === shape.quotes ? shape : { ...shape, quotes });
+  }
+  return out;
+}
+
+function placeBlock(out: Block[], block: Block, shape: PromptShape): void {
+  const { token } = block;
+  if (token.type === 'paragraph') placeParagraph(out, block, token as Tokens.Paragraph, shape);
+  else if (token.type === 'blockquote' && shape.quotes) placeQuote(out, block, token as Tokens.Blockquote);
+  else if (token.type === 'list' && mayHoldItemPrompts(token.raw, shape)) placeList(out, block, token as Tokens.List, shape);
+  else out.push(block);
+}
+
+/** A paragraph whose first line is a prompt: the heading, then the rest of the paragraph (the answer, when written right under it). */
+function placeParagraph(out: Block[], block: Block, token: Tokens.Paragraph, shape: PromptShape): void {
+  const question = paragraphQuestion(token.text, shape);
+  if (question === undefined) {
+    out.push(block);
+    return;
+  }
+  const firstLineEnd = token.raw.indexOf('\n');
+  const rest = firstLineEnd === -1 ? '' : token.raw.slice(firstLineEnd + 1);
+  out.push(promptHeading(question, firstLineEnd === -1 ? token.raw : token.raw.slice(0, firstLineEnd + 1), block.line, PROMPT_LEVEL));
+  if (rest.trim() !== '') out.push(...lexBlocks(rest, block.line + 1));
+}
+
+function paragraphQuestion(text: string, shape: PromptShape): string | undefined {
+  if (shape.labelled) {
+    const labelled = labelledQuestion(text);
+    if (labelled !== undefined) return labelled;
+  }
+  return shape.bold && asksInBold(text) ? boldQuestion(text) : undefined;
+}
+
+function placeQuote(out: Block[], block: Block, token: Tokens.Blockquote): void {
+  const question = quotedQuestion(token.text);
+  out.push(question === undefined ? block : promptHeading(question, token.raw, block.line, PROMPT_LEVEL));
+}
+
+/** A line that starts a list item holding a heading, a `Q:` label or a bold line: only such lists are taken apart. */
+const ITEM_PROMPT_START = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:#{1,6}[ \t]|(?:-?\d{1,3}[.)][ \t]*)?(?:Q|Question|问)|\*\*|__)/imu;
+const ITEM_ASKING = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+[^\n]*[?？][*_ \t]*$/mu;
+
+function mayHoldItemPrompts(raw: string, shape: PromptShape): boolean {
+  if (ITEM_PROMPT_START.test(raw)) return true;
+  return shape.askingItems && ITEM_ASKING.test(raw);
+}
+
+/** What a list item holds: a prompt and where its answer starts, or items nested deeper that do. */
+interface ItemPrompt {
+  heading: Block;
+  /** The item's text after the prompt's line, and the line it starts on. */
+  answer: string;
+  answerLine: number;
+}
+
+/**
+ * A list taken apart around its prompt items. Runs of other items stay lists; an item that holds
+ * prompts deeper down gives its own blocks (its first paragraph, then its nested items taken apart).
+ */
+function placeList(out: Block[], block: Block, token: Tokens.List, shape: PromptShape): void {
+  const placed: Block[] = [];
+  let plain: { raw: string; line: number } | undefined;
+  const flushPlain = (): void => {
+    if (plain) placed.push(...lexBlocks(dedent(plain.raw), plain.line));
+    plain = undefined;
+  };
+  let line = block.line;
+  let prompts = 0;
+  for (const item of token.items) {
+    const itemLine = line;
+    line += newlines(item.raw);
+    const prompt = itemPrompt(item, itemLine, shape);
+    if (prompt) {
+      prompts++;
+      flushPlain();
+      placed.push(prompt.heading);
+      if (prompt.answer.trim() !== '') promptBlocksInto(placed, lexBlocks(prompt.answer, prompt.answerLine), shape);
+    } else if (mayHoldItemPrompts(item.text.slice(item.text.indexOf('\n') + 1), shape) && item.text.includes('\n')) {
+      const inner: Block[] = [];
+      promptBlocksInto(inner, lexBlocks(item.text, itemLine), shape);
+      if (inner.some(isPromptHeading)) {
+        prompts++;
+        flushPlain();
+        placed.push(...inner);
+      } else {
+        plain = { raw: (plain?.raw ?? '') + item.raw, line: plain?.line ?? itemLine };
+      }
+    } else {
+      plain = { raw: (plain?.raw ?? '') + item.raw, line: plain?.line ?? itemLine };
+    }
+  }
+  if (prompts === 0) {
+    out.push(block);
+    return;
+  }
+  flushPlain();
+  out.push(...placed);
+}
+
+function promptBlocksInto(out: Block[], blocks: Block[], shape: PromptShape): void {
+  for (let index = 0; index < blocks.length; index++) placeBlock(out, blocks[index] as Block, shape);
+}
+
+/** Heading blocks made from prompts, told apart from the note's own headings. */
+const promptHeadings = new WeakSet<Token>();
+
+/** True for a heading block made from a prompt other than a heading. */
+export function isPromptHeading(block: Block): boolean {
+  return promptHeadings.has(block.token);
+}
+
+/**
+ * The prompt a list item starts with: a heading (`- ## Pod`), a `Q1)` label, a bold line, or
+ * (where the shape reads them) a line that asks with its answer nested under it. An answer label
+ * item (`- A: …`) is none: it answers the prompt before it.
+ */
+function itemPrompt(item: Tokens.ListItem, line: number, shape: PromptShape): ItemPrompt | undefined {
+  const text = item.text;
+  const end = text.indexOf('\n');
+  const first = (end === -1 ? text : text.slice(0, end)).trim();
+  const rest = end === -1 ? '' : text.slice(end + 1);
+  const heading = shape.listHeadings ? /^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/u.exec(first) : null;
+  if (heading) return { heading: promptHeading(heading[2] ?? '', `${first}\n`, line, (heading[1] ?? '').length), answer: rest, answerLine: line + 1 };
+  if (startsWithAnswerLabel(first)) return undefined;
+  const question = itemQuestion(first, rest, shape);
+  if (question === undefined) return undefined;
+  if (leadsIntoList(question) && isOnlyList(rest)) return { heading: promptHeading(`${question}\n\n${dedent(rest).trim()}`, item.raw, line, PROMPT_LEVEL), answer: '', answerLine: line };
+  return { heading: promptHeading(question, `${first}\n`, line, PROMPT_LEVEL), answer: rest, answerLine: line + 1 };
+}
+
+function itemQuestion(first: string, rest: string, shape: PromptShape): string | undefined {
+  if (shape.labelled) {
+    const labelled = labelledQuestion(first);
+    if (labelled !== undefined) return labelled;
+  }
+  if ((shape.bold || shape.askingItems) && asksInBold(first)) return boldQuestion(first);
+  return shape.askingItems && itemAsks(first) && rest.trim() !== '' ? first : undefined;
+}
+
+/** True when Markdown is a list and nothing else. */
+function isOnlyList(markdown: string): boolean {
+  const blocks = lexBlocks(dedent(markdown), 1).filter((block) => block.token.type !== 'space');
+  return blocks.length > 0 && blocks.every((block) => block.token.type === 'list');
+}
+
+function promptHeading(text: string, raw: string, line: number, depth: number): Block {
+  const token: Tokens.Heading = { type: 'heading', raw, depth, text, tokens: [] };
+  promptHeadings.add(token);
+  return { token, line };
+}
+
+/** Text with the indentation its lines share removed (tabs count as four spaces). */
+function dedent(text: string): string {
+  const lines = text.replace(/\t/gu, '    ').split('\n');
+  let indent = Infinity;
+  for (const each of lines) if (each.trim() !== '') indent = Math.min(indent, /^ */u.exec(each)?.[0].length ?? 0);
+  return indent === Infinity || indent === 0 ? text : lines.map((each) => each.slice(indent)).join('\n');
+}
+
+function newlines(text: string): number {
+  let count = 0;
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count++;
+  return count;
+}
