@@ -2,6 +2,7 @@ import type { Token, Tokens } from 'marked';
 import type { Block } from './outline.js';
 import { HTML_TAG, isCommentOnly } from './html.js';
 import { lexBlockTokens } from './lex.js';
+import { splitOutlineNumber } from './numbering.js';
 import { looksLikeQuestion } from './questions.js';
 
 const BACK_TO_TOP = /(?:top|顶部|返回|回到|⬆|↑|back)/iu;
@@ -157,6 +158,29 @@ const MAY_START_LINK = /^[\s[<]/u;
 const LINK_ONLY = /^(?:\[[^\]]*\]\([^)]*\)|<[^>]+>)\s*[.,;:，；：。]?$/u;
 const IN_PAGE_LINK = /^\[[^\]]*\]\(#|^<a\s[^>]*href=["']#/iu;
 
+/**
+ * True when a section's own text only introduces what follows: it ends by leading into a list
+ * (`常见的 RPC 方式:` and a few short items) or into the questions below (a last line ending in a
+ * colon), or it is one paragraph that points elsewhere with a link (`…推荐阅读[《TCP/IP 详解》](…)`),
+ * maybe with a list of links. Such text is the section's, not a card.
+ */
+export function isIntroduction(blocks: Block[]): boolean {
+  if (LEADS_IN.test(markdownOf(blocks))) return true;
+  let paragraphs = 0;
+  let linked = 0;
+  const onlyLinks = everyProse(blocks, (text) => {
+    if (isLinkOnly(text)) return true;
+    paragraphs++;
+    if (HAS_LINK.test(text)) linked++;
+    return paragraphs === 1;
+  });
+  return onlyLinks && linked === 1;
+}
+
+/** A colon ending the text, or ending a line followed only by short list items. */
+const LEADS_IN = /[:：][*_]*[ \t]*(?:\n[ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+[^\n]{0,60})?[ \t]*)*$/u;
+const HAS_LINK = /\[[^\]]*\]\([^)]*\)|<a\s[^>]*href=|https?:\/\//iu;
+
 /** A `<details><summary>…</summary>…</details>` block: its summary and the Markdown inside. */
 export interface DetailsBlock {
   summary: string;
@@ -197,12 +221,27 @@ export function splitDetails(blocks: Block[]): DetailsSplit {
     }
     if (open.closed) {
       details.push(detailsBlock(open.html(), open.line));
-      open = undefined;
+      open = reopened(raw, block.line);
     }
   }
   if (open) details.push(detailsBlock(open.html(), open.line));
   return { before, details, after };
 }
+
+/** A `<details>` block opened after the one that closes in the same HTML block (`</details>` and `<details>` on the next line), or undefined. */
+function reopened(raw: string, line: number): OpenDetails | undefined {
+  const closes = [...raw.matchAll(DETAILS_CLOSES)];
+  const lastClose = closes.at(-1);
+  if (lastClose === undefined) return undefined;
+  const from = lastClose.index + lastClose[0].length;
+  const start = raw.slice(from).search(DETAILS_OPEN);
+  if (start === -1) return undefined;
+  const open = new OpenDetails(line + newlinesIn(raw.slice(0, from + start)));
+  open.add(raw.slice(from + start));
+  return open;
+}
+
+const DETAILS_CLOSES = /<\/details\s*>/giu;
 
 function isHtml(block: Block): boolean {
   return block.token.type === 'html';
@@ -246,8 +285,55 @@ function detailsBlock(html: string, line: number): DetailsBlock {
   const inner = html.replace(DETAILS_OPEN, '').split(DETAILS_CLOSE)[0] ?? '';
   // Without a closing tag SUMMARY would scan to the end from every `<summary`.
   const closed = SUMMARY_CLOSE.test(inner);
-  const summary = (closed ? SUMMARY.exec(inner)?.[1]?.replace(HTML_TAG, '').trim() : undefined) ?? '';
+  const summary = closed ? summaryQuestion(SUMMARY.exec(inner)?.[1] ?? '') : '';
   return { summary, body: unwrapParagraph((closed ? inner.replace(SUMMARY, '') : inner).trim()), line };
+}
+
+/** An element marking a question's level or kind (`<span class="level-tag">Beginner …</span>`): a label, not the question. */
+const LABEL_ELEMENT = /<(span|div|sup|small)\b[^>]*\bclass=["'][^"']*\b(?:level|tag|badge|label|difficulty)[^"']*["'][^>]*>/iu;
+
+/**
+ * The question a summary asks, as Markdown: its first line (a heading's text, say) without tags
+ * or outline number, then any code or text below it (`<summary><h3>1. Guess the output?</h3>` and
+ * a fenced snippet: the snippet is part of the question, and tells apart questions worded alike).
+ */
+function summaryQuestion(html: string): string {
+  const text = dedentLines(withoutLabelElements(html).replace(HTML_TAG, '')).trim();
+  const end = text.indexOf('\n');
+  const title = splitOutlineNumber((end === -1 ? text : text.slice(0, end)).trim()).text;
+  const rest = end === -1 ? '' : text.slice(end + 1).trim();
+  return rest === '' ? title : `${title}\n\n${rest}`;
+}
+
+/** HTML without its label elements and what they hold, nested elements of the same tag included. */
+function withoutLabelElements(html: string): string {
+  let text = html;
+  for (let found = LABEL_ELEMENT.exec(text); found; found = LABEL_ELEMENT.exec(text)) {
+    const end = closingTagEnd(text, found[1] ?? 'span', found.index + found[0].length);
+    text = text.slice(0, found.index) + text.slice(end);
+  }
+  return text;
+}
+
+/** Where the tag that closes an element opened just before `from` ends, counting nested ones; the text's end without one. */
+function closingTagEnd(text: string, tag: string, from: number): number {
+  const tags = new RegExp(`<(/?)${tag}\\b[^>]*>`, 'giu');
+  tags.lastIndex = from;
+  let depth = 1;
+  for (let found = tags.exec(text); found; found = tags.exec(text)) {
+    depth += found[1] ? -1 : 1;
+    if (depth === 0) return found.index + found[0].length;
+  }
+  return text.length;
+}
+
+/** Lines with the indentation they share removed (a summary's HTML is often indented, its code fences not). */
+function dedentLines(text: string): string {
+  const lines = text.split('\n');
+  const first = lines.findIndex((line) => line.trim() !== '');
+  if (first === -1) return '';
+  const indent = /^[ \t]*/u.exec(lines[first] ?? '')?.[0] ?? '';
+  return lines.map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line)).join('\n');
 }
 
 /** The content of a `<p>` … `</p>` pair that wraps a whole details body on lines of their own. */

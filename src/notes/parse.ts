@@ -1,11 +1,12 @@
 import type { Diagnostic } from './card.js';
-import { cleanBlocks, emptiness, markdownOf, splitDetails, type DetailsSplit, type Emptiness } from './blocks.js';
+import { cleanBlocks, emptiness, isIntroduction, markdownOf, splitDetails, type DetailsSplit, type Emptiness } from './blocks.js';
 import { splitFrontMatter } from './frontmatter.js';
 import { capNesting, MAX_MARKERS_ON_A_LINE, MAX_NESTING_COLUMNS } from './nesting.js';
 import { normaliseNoteText } from './normalise.js';
 import { buildOutline, lexBlocks, type Block, type HeadingNode } from './outline.js';
-import { promptBlocks } from './prompt-blocks.js';
-import { isReferenceHeading, looksLikeQuestion } from './questions.js';
+import { PROMPT_LEVEL, promptBlocks } from './prompt-blocks.js';
+import { isAnswerSummary } from './prompts.js';
+import { isReferenceHeading, looksLikeQuestion, namesCollection } from './questions.js';
 import { decideShape } from './shape.js';
 
 /** A card before it has its id: what one note file says. */
@@ -54,6 +55,8 @@ interface Walk {
   drafts: CardDraft[];
   diagnostics: Diagnostic[];
   unansweredLists: number;
+  /** The lines of prompts other than headings that have no answer: reported together, as notes often hold many. */
+  unanswered: number[];
 }
 
 /**
@@ -76,9 +79,11 @@ export function parseNote(text: string, file: string, defaultDeck: string): Pars
     drafts: [],
     diagnostics: [...split.diagnostics, ...nestingProblems(body.lines, split.bodyLine, file)],
     unansweredLists: 0,
+    unanswered: [],
   };
   detailsCards(walk, splitDetails(cleanBlocks(outline.preamble)), []);
   walkNodes(walk, documentBody(walk, outline.roots), []);
+  if (walk.unanswered.length > 0) walk.diagnostics.push(unansweredPrompts(walk));
   if (walk.drafts.length === 0) walk.diagnostics.push(noStructure(walk, facts.size));
   const reading = facts.size === 0 ? 'details blocks' : `headings at level ${walk.questionLevel}`;
   return { drafts: walk.drafts, diagnostics: walk.diagnostics.sort((a, b) => a.line - b.line), reading };
@@ -170,9 +175,10 @@ function walkNode(walk: Walk, node: HeadingNode, path: string[]): void {
   }
   if (state === undefined) {
     if (standalone.length > 0 && !asks && !isQuestionLevel(walk, node)) {
-      // A topic with text of its own and questions under it: its text is a card, and it is their section.
+      // A topic with text of its own and questions under it is their section, and its text a card,
+      // unless it is the introduction of a section of headings (it leads into them or points elsewhere).
       const section = [...path, node.title];
-      addQuestion(walk, node, own, node.children.filter((child) => !standalone.includes(child)), path);
+      if (!introduces(node, own, standalone)) addQuestion(walk, node, own, node.children.filter((child) => !standalone.includes(child)), path);
       walkNodes(walk, standalone, section);
       return;
     }
@@ -188,6 +194,20 @@ function walkNode(walk: Walk, node: HeadingNode, path: string[]): void {
   }
   if (standalone.length > 0 || !anyYields(node.children, walk.facts)) walkNodes(walk, node.children, [...path, node.title]);
   else addQuestion(walk, node, own, node.children, path);
+}
+
+/**
+ * True when a heading's own text introduces what stands under it rather than answers anything:
+ * under a title that names a collection of questions, or before sub-headings when it only leads
+ * into them or points elsewhere.
+ */
+function introduces(node: HeadingNode, own: Block[], standalone: readonly HeadingNode[]): boolean {
+  return namesCollection(node.title) || (standalone.some(isNoteHeading) && isIntroduction(own));
+}
+
+/** True for a heading written as one, not a prompt of another kind read as a heading. */
+function isNoteHeading(node: HeadingNode): boolean {
+  return node.level < PROMPT_LEVEL;
 }
 
 /** The sub-headings that stand alone; most headings have none, and share one empty array rather than each filtering its own. */
@@ -255,20 +275,28 @@ function joinParagraphs(first: string, second: string): string {
 }
 
 /**
- * `<details>` blocks: under a heading with one block (or text before it), the heading and that
- * text ask and the block answers; several bare blocks are cards of their own, their summaries
- * the questions.
+ * `<details>` blocks. A block whose summary only says "answer" (`Answer`, `答案`) answers the
+ * prompt above it: the heading and the text before the block. So does a single block under a
+ * heading that asks and has no other text. Any other block asks its summary and is a card of its
+ * own; the heading's own text is then a card of the heading's.
  */
 function detailsCards(walk: Walk, split: DetailsSplit, path: string[], node?: HeadingNode): void {
   const before = markdownOf(split.before);
   const after = markdownOf(split.after);
-  if (node && (split.details.length === 1 || before !== '')) {
+  const answering = split.details.filter((block) => isAnswerSummary(block.summary));
+  const answersHeading = answering.length === split.details.length || (split.details.length === 1 && before === '' && after === '' && node !== undefined && factsFor(walk.facts, node).asks);
+  if (node && answersHeading) {
     const answer = joinParagraphs(split.details.reduce((text, block) => joinParagraphs(text, block.body), ''), after);
     addHeadingCard(walk, node, path, before === '' ? node.title : `${node.title}\n\n${before}`, answer);
     return;
   }
   const inner = node ? [...path, node.title] : path;
+  if (node && (before !== '' || after !== '' || answering.length > 0) && !namesCollection(node.title)) {
+    const answer = answering.reduce((text, block) => joinParagraphs(text, block.body), joinParagraphs(before, after));
+    addHeadingCard(walk, node, path, node.title, answer);
+  }
   for (const block of split.details) {
+    if (answering.includes(block)) continue;
     if (block.summary === '' || block.body === '') {
       walk.diagnostics.push({ file: walk.file, line: block.line, message: 'a <details> block without summary or content; no card made' });
       continue;
@@ -279,7 +307,21 @@ function detailsCards(walk: Walk, split: DetailsSplit, path: string[], node?: He
 }
 
 function emptyHeading(walk: Walk, node: HeadingNode): void {
+  if (!isNoteHeading(node)) {
+    walk.unanswered.push(node.line);
+    return;
+  }
   walk.diagnostics.push({ file: walk.file, line: node.line, message: `empty question "${node.heading}": no answer under it; no card made` });
+}
+
+/** How many lines a diagnostic lists before it says how many more there are. */
+const LINES_LISTED = 8;
+
+function unansweredPrompts(walk: Walk): Diagnostic {
+  const lines = walk.unanswered;
+  const listed = lines.slice(0, LINES_LISTED).join(', ') + (lines.length > LINES_LISTED ? ` and ${lines.length - LINES_LISTED} more` : '');
+  const what = lines.length === 1 ? 'a question has no answer under it' : `${lines.length} questions have no answer under them`;
+  return { file: walk.file, line: lines[0] ?? 1, message: `${what} (line${lines.length === 1 ? '' : 's'} ${listed}); no cards made` };
 }
 
 function noStructure(walk: Walk, headings: number): Diagnostic {

@@ -19,21 +19,34 @@ export const PROMPT_LEVEL = 7;
 export function promptBlocks(blocks: Block[], shape: PromptShape): Block[] {
   if (!readsOtherPrompts(shape)) return blocks;
   const out: Block[] = [];
-  let quotes = shape.quotes;
+  let place: Placing = { shape, floor: 0 };
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index] as Block;
-    // Under a heading that asks, a quote that asks restates it (`> 类似的问题：…？`): no question of its own.
-    if (block.token.type === 'heading') quotes = shape.quotes && !looksLikeQuestion((block.token as Tokens.Heading).text);
-    placeBlock(out, block, quotes === shape.quotes ? shape : { ...shape, quotes });
+    if (block.token.type === 'heading') place = underHeading(shape, block.token as Tokens.Heading);
+    placeBlock(out, block, place);
   }
   return out;
 }
 
-function placeBlock(out: Block[], block: Block, shape: PromptShape): void {
+/** What placing a block depends on: the note's shape, as it holds under the heading above. */
+interface Placing {
+  shape: PromptShape;
+  /** The depth of the heading above: headings in list items under it go deeper. */
+  floor: number;
+}
+
+/** Under a heading that asks, a quote that asks restates it (`> 类似的问题：…？`): no question of its own. */
+function underHeading(shape: PromptShape, heading: Tokens.Heading): Placing {
+  const quotes = shape.quotes && !looksLikeQuestion(heading.text);
+  return { shape: quotes === shape.quotes ? shape : { ...shape, quotes }, floor: heading.depth };
+}
+
+function placeBlock(out: Block[], block: Block, place: Placing): void {
   const { token } = block;
+  const { shape } = place;
   if (token.type === 'paragraph') placeParagraph(out, block, token as Tokens.Paragraph, shape);
   else if (token.type === 'blockquote' && shape.quotes) placeQuote(out, block, token as Tokens.Blockquote);
-  else if (token.type === 'list' && mayHoldItemPrompts(token.raw, shape)) placeList(out, block, token as Tokens.List, shape);
+  else if (token.type === 'list' && mayHoldItemPrompts(token.raw, shape)) placeList(out, block, token as Tokens.List, place);
   else out.push(block);
 }
 
@@ -84,7 +97,8 @@ interface ItemPrompt {
  * A list taken apart around its prompt items. Runs of other items stay lists; an item that holds
  * prompts deeper down gives its own blocks (its first paragraph, then its nested items taken apart).
  */
-function placeList(out: Block[], block: Block, token: Tokens.List, shape: PromptShape): void {
+function placeList(out: Block[], block: Block, token: Tokens.List, place: Placing): void {
+  const { shape } = place;
   const placed: Block[] = [];
   let plain: { raw: string; line: number } | undefined;
   const flushPlain = (): void => {
@@ -96,15 +110,15 @@ function placeList(out: Block[], block: Block, token: Tokens.List, shape: Prompt
   for (const item of token.items) {
     const itemLine = line;
     line += newlines(item.raw);
-    const prompt = itemPrompt(item, itemLine, shape);
+    const prompt = itemPrompt(item, itemLine, place);
     if (prompt) {
       prompts++;
       flushPlain();
       placed.push(prompt.heading);
-      if (prompt.answer.trim() !== '') promptBlocksInto(placed, lexBlocks(prompt.answer, prompt.answerLine), shape);
+      if (prompt.answer.trim() !== '') promptBlocksInto(placed, lexBlocks(prompt.answer, prompt.answerLine), place);
     } else if (mayHoldItemPrompts(item.text.slice(item.text.indexOf('\n') + 1), shape) && item.text.includes('\n')) {
       const inner: Block[] = [];
-      promptBlocksInto(inner, lexBlocks(item.text, itemLine), shape);
+      promptBlocksInto(inner, lexBlocks(item.text, itemLine), place);
       if (inner.some(isPromptHeading)) {
         prompts++;
         flushPlain();
@@ -124,8 +138,8 @@ function placeList(out: Block[], block: Block, token: Tokens.List, shape: Prompt
   out.push(...placed);
 }
 
-function promptBlocksInto(out: Block[], blocks: Block[], shape: PromptShape): void {
-  for (let index = 0; index < blocks.length; index++) placeBlock(out, blocks[index] as Block, shape);
+function promptBlocksInto(out: Block[], blocks: Block[], place: Placing): void {
+  for (let index = 0; index < blocks.length; index++) placeBlock(out, blocks[index] as Block, place);
 }
 
 /** Heading blocks made from prompts, told apart from the note's own headings. */
@@ -141,13 +155,17 @@ export function isPromptHeading(block: Block): boolean {
  * (where the shape reads them) a line that asks with its answer nested under it. An answer label
  * item (`- A: …`) is none: it answers the prompt before it.
  */
-function itemPrompt(item: Tokens.ListItem, line: number, shape: PromptShape): ItemPrompt | undefined {
+function itemPrompt(item: Tokens.ListItem, line: number, place: Placing): ItemPrompt | undefined {
+  const { shape } = place;
   const text = item.text;
   const end = text.indexOf('\n');
   const first = (end === -1 ? text : text.slice(0, end)).trim();
   const rest = end === -1 ? '' : text.slice(end + 1);
   const heading = shape.listHeadings ? /^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/u.exec(first) : null;
-  if (heading) return { heading: promptHeading(heading[2] ?? '', `${first}\n`, line, (heading[1] ?? '').length), answer: rest, answerLine: line + 1 };
+  if (heading) {
+    const depth = Math.min(Math.max((heading[1] ?? '').length, place.floor + 1), 6);
+    return { heading: promptHeading(heading[2] ?? '', `${first}\n`, line, depth), answer: rest, answerLine: line + 1 };
+  }
   if (startsWithAnswerLabel(first)) return undefined;
   const question = itemQuestion(first, rest, shape);
   if (question === undefined) return undefined;
