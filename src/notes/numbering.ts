@@ -29,6 +29,7 @@ const patterns: NumberPattern[] = [
   { starts: '第', regex: new RegExp(`^第([${CJK_DIGITS}]+|\\d+)(?:[章节题篇讲课]|部分)\\s*${SEPARATOR}?\\s*`, 'u'), scheme: 'cjk' },
   { starts: CJK_DIGITS, regex: new RegExp(`^([${CJK_DIGITS}]+)\\s*${SEPARATOR}\\s*`, 'u'), scheme: 'cjk' },
   { starts: '题问面', regex: new RegExp(`^(?:题目|问题|面试题)\\s*(\\d+)\\s*${SEPARATOR}?\\s*`, 'u'), scheme: 'label' },
+  { starts: '题问面', regex: /^(?:题目|问题|面试题)[ \t]*[:：][ \t]*()/u, scheme: 'label' },
   { starts: 'Qq', regex: new RegExp(`^[Qq](\\d*)\\s*${SEPARATOR}\\s*|^[Qq](\\d+)\\s+`, 'u'), scheme: 'q' },
   { starts: '(（', regex: /^[(（](\d{1,3})[)）]\s*/u, scheme: 'paren' },
   { starts: DIGITS, regex: /^(\d{1,3}(?:[.．]\d{1,3})+)[.．]?(?:\s*[:：、)）]\s*|\s+)/u, scheme: 'dotted' },
@@ -65,11 +66,30 @@ function startsPlain(text: string): boolean {
 /** A number that starts arithmetic rather than an outline: `0.1 + 0.2`, `1 + 1 = ?`, `2 ** 10`. It starts with a digit, checked first: a `Q1:` or `五、` never is. */
 const EXPRESSION = /^\d+(?:\.\d+)*\s*[-+*/%^=<>!×÷]+\s*[\d([`'"]/u;
 
+/** A Chinese numeral followed by blanks only (`一 在go语言中…`, `十一 `): an outline number only in notes numbered that way. */
+const SPACED_CJK = new RegExp(`^([${CJK_DIGITS}]+)[ \\t\u3000]+(?=\\S)`, 'u');
+
+/**
+ * True when a note's headings number themselves with Chinese numerals followed by a blank alone
+ * (`# 一 在go语言中…`, `## 二 …`): two or more of them do.
+ */
+export function numbersWithBlanks(headings: readonly string[]): boolean {
+  let count = 0;
+  for (const heading of headings) if (SPACED_CJK.test(heading.trim()) && ++count >= 2) return true;
+  return false;
+}
+
 /**
  * Splits a heading into its outline number and text: `4.1: B树` → [4, 1] and `B树`.
- * Full-width digits and letters (`４．１：`, `Ｑ１：`) count as their ASCII forms.
+ * Full-width digits and letters (`４．１：`, `Ｑ１：`) count as their ASCII forms. With
+ * `blankNumbers` (see {@link numbersWithBlanks}) a Chinese numeral and a blank are one too.
  */
-export function splitOutlineNumber(heading: string): NumberedTitle {
+export function splitOutlineNumber(heading: string, blankNumbers = false): NumberedTitle {
+  if (blankNumbers) {
+    const spaced = SPACED_CJK.exec(heading.trim());
+    const value = spaced ? cjkNumeral(spaced[1] ?? '') : Number.NaN;
+    if (spaced && Number.isFinite(value)) return { number: { numbers: [value], scheme: 'cjk' }, text: heading.trim().slice(spaced[0].length).trim() };
+  }
   const text = startsPlain(heading) ? heading : heading.replace(LEADING_DECORATION, '');
   const candidates = PATTERNS_BY_START.get(halfWidthCode(text.charCodeAt(0)));
   if (!candidates) return { text: text.trim() };

@@ -1,7 +1,7 @@
 import type { Token, Tokens } from 'marked';
 import { HTML_TAG, removeComments } from './html.js';
 import { lexBlockTokens } from './lex.js';
-import { isOutlineParent, splitOutlineNumber, type OutlineNumber } from './numbering.js';
+import { isOutlineParent, numbersWithBlanks, splitOutlineNumber, type OutlineNumber } from './numbering.js';
 
 /** A top-level Markdown token and the 1-based line it starts on. */
 export interface Block {
@@ -77,6 +77,7 @@ export function buildOutline(blocks: Block[]): Outline {
   const roots: HeadingNode[] = [];
   const open: HeadingNode[] = [];
   const inDetails = insideDetails(blocks);
+  const blankNumbers = numbersWithBlanks(headingTexts(blocks));
   // Indexed, as unoptimised `for…of` allocates an iterator result per block.
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index] as Block;
@@ -86,7 +87,7 @@ export function buildOutline(blocks: Block[]): Outline {
       else preamble.push(block);
       continue;
     }
-    const node = headingNode(block.token as Tokens.Heading, block.line);
+    const node = headingNode(block.token as Tokens.Heading, block.line, blankNumbers);
     closeUntilParent(open, node);
     const parent = open.at(-1);
     (parent ? parent.children : roots).push(node);
@@ -131,9 +132,19 @@ function addToBody(node: HeadingNode, block: Block): void {
   node.body.push(block);
 }
 
-function headingNode(token: Tokens.Heading, line: number): HeadingNode {
+/** The text of every heading among the blocks. */
+function headingTexts(blocks: Block[]): string[] {
+  const texts: string[] = [];
+  for (let index = 0; index < blocks.length; index++) {
+    const { token } = blocks[index] as Block;
+    if (token.type === 'heading') texts.push((token as Tokens.Heading).text);
+  }
+  return texts;
+}
+
+function headingNode(token: Tokens.Heading, line: number, blankNumbers: boolean): HeadingNode {
   const heading = stripInlineHtml(token.text);
-  const { number, text } = splitOutlineNumber(heading);
+  const { number, text } = splitOutlineNumber(heading, blankNumbers);
   const explicitId = explicitIdIn(token.text);
   const body: Block[] = [];
   const children: HeadingNode[] = [];

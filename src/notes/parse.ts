@@ -5,8 +5,8 @@ import { capNesting, MAX_MARKERS_ON_A_LINE, MAX_NESTING_COLUMNS } from './nestin
 import { normaliseNoteText } from './normalise.js';
 import { buildOutline, lexBlocks, type Block, type HeadingNode } from './outline.js';
 import { PROMPT_LEVEL, promptBlocks } from './prompt-blocks.js';
-import { isAnswerSummary } from './prompts.js';
-import { isReferenceHeading, looksLikeQuestion, namesCollection } from './questions.js';
+import { endsAsking, isAnswerSummary } from './prompts.js';
+import { isReferenceHeading, looksLikeQuestion, namesCollection, setsTask } from './questions.js';
 import { decideShape } from './shape.js';
 
 /** A card before it has its id: what one note file says. */
@@ -82,10 +82,12 @@ export function parseNote(text: string, file: string, defaultDeck: string): Pars
     unanswered: [],
   };
   detailsCards(walk, splitDetails(cleanBlocks(outline.preamble)), []);
-  walkNodes(walk, documentBody(walk, outline.roots), []);
+  const single = oneQuestion(walk, outline.roots);
+  if (single) addQuestion(walk, single, factsFor(facts, single).own, single.children, []);
+  else walkNodes(walk, documentBody(walk, outline.roots), []);
   if (walk.unanswered.length > 0) walk.diagnostics.push(unansweredPrompts(walk));
   if (walk.drafts.length === 0) walk.diagnostics.push(noStructure(walk, facts.size));
-  const reading = facts.size === 0 ? 'details blocks' : `headings at level ${walk.questionLevel}`;
+  const reading = single ? 'one question' : facts.size === 0 ? 'details blocks' : `headings at level ${walk.questionLevel}`;
   return { drafts: walk.drafts, diagnostics: walk.diagnostics.sort((a, b) => a.line - b.line), reading };
 }
 
@@ -160,8 +162,46 @@ function documentBody(walk: Walk, roots: HeadingNode[]): HeadingNode[] {
   return answeredByParts && factsFor(walk.facts, only).asks ? roots : only.children;
 }
 
+/**
+ * The heading that is the file's one question, or undefined: a lone top heading that asks or sets
+ * a task (`Design Pastebin.com`, `面试题：…是什么？`) over sub-headings that are facets of its
+ * answer (`Step 1: …`, `一、核心挑战 1：…`, `题目描述`), not questions that end asking.
+ */
+function oneQuestion(walk: Walk, roots: HeadingNode[]): HeadingNode | undefined {
+  const [only] = roots;
+  if (roots.length !== 1 || !only || only.children.length === 0 || !isNoteHeading(only) || walk.levelIsExplicit) return undefined;
+  if (!(factsFor(walk.facts, only).asks || setsTask(only.title)) || namesCollection(only.title)) return undefined;
+  let headings = 0;
+  let asking = 0;
+  const count = (nodes: HeadingNode[]): void => {
+    for (const node of nodes) {
+      headings++;
+      if (endsAsking(node.title)) asking++;
+      count(node.children);
+    }
+  };
+  count(only.children);
+  return asking * 2 < headings ? only : undefined;
+}
+
+/**
+ * Walks sibling headings. An empty heading followed by questions at its own level (`## Arrays`,
+ * `## Part 2. STRINGS`, a document title over `# 一 …`) divides them: it is the section of the
+ * siblings after it, up to the next such divider.
+ */
 function walkNodes(walk: Walk, nodes: readonly HeadingNode[], path: string[]): void {
-  for (let index = 0; index < nodes.length; index++) walkNode(walk, nodes[index] as HeadingNode, path);
+  let section = path;
+  for (let index = 0; index < nodes.length; index++) {
+    const node = nodes[index] as HeadingNode;
+    if (dividesSiblings(walk, node, nodes[index + 1])) section = [...path, node.title];
+    else walkNode(walk, node, section);
+  }
+}
+
+function dividesSiblings(walk: Walk, node: HeadingNode, next: HeadingNode | undefined): boolean {
+  if (next === undefined || next.level !== node.level || node.children.length > 0 || !isNoteHeading(node)) return false;
+  const { state, asks } = factsFor(walk.facts, node);
+  return state === 'empty' && !asks && factsFor(walk.facts, next).yields;
 }
 
 function walkNode(walk: Walk, node: HeadingNode, path: string[]): void {

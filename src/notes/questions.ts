@@ -37,3 +37,10 @@ const COLLECTION = /\bquestions\b|\bQ\s?&\s?As?\b|\bFAQs?\b|面试题|问答|题
 export function namesCollection(title: string): boolean {
   return COLLECTION.test(title) && !/[?？]\s*$/u.test(title);
 }
+
+const TASK_START = /^(?:design|implement|build|write|create|develop|architect|model|设计|实现|手写|编写|手撕)/iu;
+
+/** True when a title sets a task rather than asks (`Design Pastebin.com`, `实现一个 LRU 缓存`). */
+export function setsTask(title: string): boolean {
+  return TASK_START.test(title.trim());
+}
