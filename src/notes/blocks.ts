@@ -46,9 +46,20 @@ function isNoiseBlock(block: Block): boolean {
 }
 
 function isNoise(token: Token): boolean {
-  if (token.type === 'html') return isCommentOnly(token.raw) || isBackToTop(token.raw);
+  if (token.type === 'html') return isCommentOnly(token.raw) || isBackToTop(token.raw) || LINE_BREAKS_ONLY.test(token.raw);
   if (token.type === 'paragraph') return isBackToTop(token.text);
   return false;
+}
+
+/** `<br/>` lines that separate questions. */
+const LINE_BREAKS_ONLY = /^\s*(?:<br\s*\/?>\s*)+$/iu;
+
+/** What notes write where an answer is still to come: `Answer here`, `TODO`, `待补充`. */
+const PLACEHOLDER = /^(?:answer here|answer|todo|tbd|tba|to ?do|coming soon|wip|n\/a|\.{3}|…|待补充|待完善|待更新|未完待续|暂无|略)[.。!！]*$/iu;
+
+/** True for a paragraph that only holds the place of an answer still to be written. */
+function isPlaceholder(token: Token): boolean {
+  return token.type === 'paragraph' && (token as Tokens.Paragraph).text.length < 20 && PLACEHOLDER.test((token as Tokens.Paragraph).text.trim());
 }
 
 /** Longer than any "back to top" line; longer text is not matched against WRAPPER, which is slow on long runs of `*`. */
@@ -103,7 +114,7 @@ export function emptiness(blocks: Block[], underQuestion: boolean): Emptiness {
   let prose = 0;
   for (let index = 0; index < blocks.length; index++) {
     const { token } = blocks[index] as Block;
-    if (token.type === 'space' || isNoise(token)) continue;
+    if (token.type === 'space' || isNoise(token) || isPlaceholder(token)) continue;
     content++;
     if (token.type === 'list') prose += (token as Tokens.List).items.length;
     else if (token.type === 'paragraph') prose++;

@@ -5,7 +5,7 @@ import { capNesting, MAX_MARKERS_ON_A_LINE, MAX_NESTING_COLUMNS } from './nestin
 import { normaliseNoteText } from './normalise.js';
 import { buildOutline, lexBlocks, type Block, type HeadingNode } from './outline.js';
 import { PROMPT_LEVEL, promptBlocks } from './prompt-blocks.js';
-import { endsAsking, isAnswerSummary } from './prompts.js';
+import { endsAsking, isAnswerSummary, withoutAnswerLabel } from './prompts.js';
 import { isReferenceHeading, looksLikeQuestion, namesCollection, setsTask } from './questions.js';
 import { decideShape } from './shape.js';
 
@@ -296,7 +296,7 @@ function addHeadingCard(walk: Walk, node: HeadingNode, path: string[], question:
     return;
   }
   const source = { file: walk.file, line: node.line };
-  const draft: CardDraft = { deck: walk.deck, path, question, answer, source };
+  const draft: CardDraft = { deck: walk.deck, path, question, answer: withoutAnswerLabel(answer), source };
   if (node.explicitId) draft.explicitId = node.explicitId;
   walk.drafts.push(draft);
 }

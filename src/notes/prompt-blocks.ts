@@ -68,7 +68,16 @@ function paragraphQuestion(text: string, shape: PromptShape): string | undefined
     const labelled = labelledQuestion(text);
     if (labelled !== undefined) return labelled;
   }
-  return shape.bold && asksInBold(text) ? boldQuestion(text) : undefined;
+  return shape.bold ? boldPrompt(text) : undefined;
+}
+
+/**
+ * The question of a bold line where the note's questions are bold lines: any whole bold line
+ * (`**Precision-recall trade-off ⭐️**`) but one that leads into what follows (`**Note:**`).
+ */
+function boldPrompt(text: string): string | undefined {
+  const question = boldQuestion(text);
+  return question === undefined || leadsIntoList(question) ? undefined : question;
 }
 
 function placeQuote(out: Block[], block: Block, token: Tokens.Blockquote): void {

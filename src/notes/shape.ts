@@ -90,8 +90,8 @@ function countItems(counts: PromptCounts, raw: string): void {
   }
 }
 
-/** True when text's first line is bold and asks. */
+/** True when text's first line is bold and asks: in words, or with a question mark (`… at k? ⭐️`). */
 export function asksInBold(text: string): boolean {
   const question = boldQuestion(text);
-  return question !== undefined && looksLikeQuestion(question);
+  return question !== undefined && (looksLikeQuestion(question) || /[?？]/u.test(question));
 }
