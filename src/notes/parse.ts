@@ -6,7 +6,7 @@ import { normaliseNoteText } from './normalise.js';
 import { buildOutline, lexBlocks, type Block, type HeadingNode } from './outline.js';
 import { PROMPT_LEVEL, promptBlocks } from './prompt-blocks.js';
 import { endsAsking, isAnswerSummary, withoutAnswerLabel } from './prompts.js';
-import { isReferenceHeading, looksLikeQuestion, namesCollection, setsTask } from './questions.js';
+import { isFacet, isReferenceHeading, looksLikeQuestion, namesCollection, setsTask } from './questions.js';
 import { decideShape } from './shape.js';
 
 /** A card before it has its id: what one note file says. */
@@ -170,7 +170,7 @@ function documentBody(walk: Walk, roots: HeadingNode[]): HeadingNode[] {
 function oneQuestion(walk: Walk, roots: HeadingNode[]): HeadingNode | undefined {
   const [only] = roots;
   if (roots.length !== 1 || !only || only.children.length === 0 || !isNoteHeading(only) || walk.levelIsExplicit) return undefined;
-  if (!(factsFor(walk.facts, only).asks || setsTask(only.title)) || namesCollection(only.title)) return undefined;
+  if (!(factsFor(walk.facts, only).asks || setsTask(only.title) || only.children.every(isFacetNode)) || namesCollection(only.title)) return undefined;
   let headings = 0;
   let asking = 0;
   const count = (nodes: HeadingNode[]): void => {
@@ -245,6 +245,10 @@ function introduces(node: HeadingNode, own: Block[], standalone: readonly Headin
   return namesCollection(node.title) || (standalone.some(isNoteHeading) && isIntroduction(own));
 }
 
+function isFacetNode(node: HeadingNode): boolean {
+  return isFacet(node.title);
+}
+
 /** True for a heading written as one, not a prompt of another kind read as a heading. */
 function isNoteHeading(node: HeadingNode): boolean {
   return node.level < PROMPT_LEVEL;
@@ -274,7 +278,7 @@ function isQuestionLevel(walk: Walk, node: HeadingNode): boolean {
  */
 function standsAlone(walk: Walk, node: HeadingNode): boolean {
   const { reference, asks, yields } = factsFor(walk.facts, node);
-  if (reference) return false;
+  if (reference || isFacet(node.title)) return false;
   const placed = walk.levelIsExplicit ? node.level <= walk.questionLevel : node.level <= walk.questionLevel || asks || node.explicitId !== undefined;
   return placed && yields;
 }
