@@ -15,7 +15,12 @@ export interface Block {
    */
   lexed?: string;
   start?: number;
+  /** How a prompt other than a Markdown heading was written, when this heading block was made from one. */
+  prompt?: PromptOrigin;
 }
+
+/** The ways a prompt is written besides a Markdown heading of its own line. */
+export type PromptOrigin = 'heading in a list item' | 'bold line' | 'Q: label' | 'question in a list item' | 'block quote';
 
 /** A heading with the blocks under it (up to the next heading) and its sub-headings. */
 export interface HeadingNode {
@@ -30,6 +35,8 @@ export interface HeadingNode {
   number?: OutlineNumber;
   /** An id written in the note as `<!-- id: … -->`, on the heading line or in a comment right under it. */
   explicitId?: string;
+  /** How the prompt was written, when not as a Markdown heading. */
+  prompt?: PromptOrigin;
   body: Block[];
   children: HeadingNode[];
 }
@@ -146,6 +153,7 @@ function headingNodes(blocks: Block[], inDetails: Set<Block>, blankNumbers: bool
     const block = blocks[index] as Block;
     if (block.token.type !== 'heading' || inDetails.has(block)) continue;
     const node = headingNode(block.token as Tokens.Heading, block.line, blankNumbers);
+    node.prompt = block.prompt;
     nodes.push(node);
     byBlock.set(block, node);
   }
@@ -185,7 +193,7 @@ function headingNode(token: Tokens.Heading, line: number, blankNumbers: boolean)
   const body: Block[] = [];
   const children: HeadingNode[] = [];
   // Every node has every field, `number` and `explicitId` undefined where there are none: one shape for all.
-  return { level: token.depth, line, raw: token.raw, heading, title: text, number, explicitId, body, children };
+  return { level: token.depth, line, raw: token.raw, heading, title: text, number, explicitId, prompt: undefined, body, children };
 }
 
 /**
