@@ -24,10 +24,25 @@ export function loadNotes(files: readonly string[], parse: ParseNote): Map<strin
       notes.set(file, { drafts: [], diagnostics: [read.error], readable: false });
       continue;
     }
-    const parsed = parse(read.text, file, path.basename(file).replace(/\.(?:md|markdown)$/iu, ''));
+    const parsed = parseOrReport(parse, read.text, file);
     notes.set(file, { drafts: parsed.drafts, diagnostics: [...read.diagnostics, ...parsed.diagnostics], readable: true, stamp: read.stamp });
   }
   return notes;
+}
+
+/**
+ * The note parsed, or, when a block of it is too large for the Markdown lexer (the regular
+ * expressions of marked run out of stack on some blocks of many megabytes), no cards and a
+ * diagnostic saying so: one note must not stop every command.
+ */
+function parseOrReport(parse: ParseNote, text: string, file: string): ParsedNote {
+  try {
+    return parse(text, file, path.basename(file).replace(/\.(?:md|markdown)$/iu, ''));
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const message = `a block of this note is too large to read (${error.message}); no cards made from it. Split the note or its largest block`;
+    return { drafts: [], diagnostics: [{ file, line: 1, message }], reading: 'not read' };
+  }
 }
 
 /** The ids `cardIds` gave a list of drafts, and what it reported: reusable while the drafts are the same. */
@@ -45,8 +60,9 @@ export function assemble(notes: { file: string; note: LoadedNote }[], walkProble
   const diagnostics = [...walkProblems];
   const files: FileReport[] = [];
   for (const { file, note } of notes) {
-    drafts.push(...note.drafts);
-    diagnostics.push(...note.diagnostics);
+    // One at a time: spreading a note of hundreds of thousands of cards into push overflows the stack.
+    for (const draft of note.drafts) drafts.push(draft);
+    for (const diagnostic of note.diagnostics) diagnostics.push(diagnostic);
     files.push({ file, cards: note.drafts.length, readable: note.readable });
   }
   const identities = known && known.ids.length === drafts.length ? known : cardIds(drafts);

@@ -55,7 +55,7 @@ function isNoise(token: Token): boolean {
 const LINE_BREAKS_ONLY = /^\s*(?:<br\s*\/?>\s*)+$/iu;
 
 /** What notes write where an answer is still to come: `Answer here`, `TODO`, `待补充`. */
-const PLACEHOLDER = /^(?:answer here|answer|todo|tbd|tba|to ?do|coming soon|wip|n\/a|\.{3}|…|待补充|待完善|待更新|未完待续|暂无|略)[.。!！]*$/iu;
+const PLACEHOLDER = /^(?:answer here|todo|tbd|tba|to ?do|coming soon|wip|n\/a|\.{3}|…|待补充|待完善|待更新|未完待续|暂无|略)[.。!！]*$/iu;
 
 /** True for a paragraph that only holds the place of an answer still to be written. */
 function isPlaceholder(token: Token): boolean {
