@@ -2,6 +2,7 @@ import type { Token, Tokens } from 'marked';
 import { HTML_TAG, removeComments } from './html.js';
 import { lexBlockTokens } from './lex.js';
 import { isOutlineParent, numbersWithBlanks, splitOutlineNumber, type OutlineNumber } from './numbering.js';
+import { isFacet } from './questions.js';
 
 /** A top-level Markdown token and the 1-based line it starts on. */
 export interface Block {
@@ -14,7 +15,12 @@ export interface Block {
    */
   lexed?: string;
   start?: number;
+  /** How a prompt other than a Markdown heading was written, when this heading block was made from one. */
+  prompt?: PromptOrigin;
 }
+
+/** The ways a prompt is written besides a Markdown heading of its own line. */
+export type PromptOrigin = 'heading in a list item' | 'bold line' | 'Q: label' | 'question in a list item' | 'block quote';
 
 /** A heading with the blocks under it (up to the next heading) and its sub-headings. */
 export interface HeadingNode {
@@ -29,6 +35,8 @@ export interface HeadingNode {
   number?: OutlineNumber;
   /** An id written in the note as `<!-- id: … -->`, on the heading line or in a comment right under it. */
   explicitId?: string;
+  /** How the prompt was written, when not as a Markdown heading. */
+  prompt?: PromptOrigin;
   body: Block[];
   children: HeadingNode[];
 }
@@ -78,6 +86,7 @@ export function buildOutline(blocks: Block[]): Outline {
   const open: HeadingNode[] = [];
   const inDetails = insideDetails(blocks);
   const blankNumbers = numbersWithBlanks(headingTexts(blocks));
+  const headings = headingNodes(blocks, inDetails, blankNumbers);
   // Indexed, as unoptimised `for…of` allocates an iterator result per block.
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index] as Block;
@@ -87,7 +96,7 @@ export function buildOutline(blocks: Block[]): Outline {
       else preamble.push(block);
       continue;
     }
-    const node = headingNode(block.token as Tokens.Heading, block.line, blankNumbers);
+    const node = headings.get(block) as HeadingNode;
     closeUntilParent(open, node);
     const parent = open.at(-1);
     (parent ? parent.children : roots).push(node);
@@ -132,6 +141,41 @@ function addToBody(node: HeadingNode, block: Block): void {
   node.body.push(block);
 }
 
+/**
+ * A node for every heading among the blocks (those inside `<details>` are content), with the level
+ * of an answer's heading that outranks its question lowered under the question: `## Example`
+ * between `### 1. …` and `### 2. …`, or `#### 答案` right under `###### 3. …`.
+ */
+function headingNodes(blocks: Block[], inDetails: Set<Block>, blankNumbers: boolean): Map<Block, HeadingNode> {
+  const nodes: HeadingNode[] = [];
+  const byBlock = new Map<Block, HeadingNode>();
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index] as Block;
+    if (block.token.type !== 'heading' || inDetails.has(block)) continue;
+    const node = headingNode(block.token as Tokens.Heading, block.line, blankNumbers);
+    node.prompt = block.prompt;
+    nodes.push(node);
+    byBlock.set(block, node);
+  }
+  for (let index = 1; index < nodes.length; index++) {
+    const question = nodes[index - 1] as HeadingNode;
+    const node = nodes[index] as HeadingNode;
+    if (partOfAnswerAbove(question, node, nodes[index + 1])) node.level = question.level + 1;
+  }
+  return byBlock;
+}
+
+/**
+ * True when a heading that outranks the numbered question above it is part of that question's
+ * answer: it has no number of its own and the question's numbering carries on after it, or it
+ * names a part of an answer (`Example`, `答案`).
+ */
+function partOfAnswerAbove(question: HeadingNode, node: HeadingNode, next: HeadingNode | undefined): boolean {
+  if (node.level >= question.level || node.number || !question.number) return false;
+  if (isFacet(node.title)) return true;
+  return next !== undefined && next.level === question.level && next.number !== undefined && followsInSeries(question.number, next.number);
+}
+
 /** The text of every heading among the blocks. */
 function headingTexts(blocks: Block[]): string[] {
   const texts: string[] = [];
@@ -149,7 +193,7 @@ function headingNode(token: Tokens.Heading, line: number, blankNumbers: boolean)
   const body: Block[] = [];
   const children: HeadingNode[] = [];
   // Every node has every field, `number` and `explicitId` undefined where there are none: one shape for all.
-  return { level: token.depth, line, raw: token.raw, heading, title: text, number, explicitId, body, children };
+  return { level: token.depth, line, raw: token.raw, heading, title: text, number, explicitId, prompt: undefined, body, children };
 }
 
 /**

@@ -3,10 +3,10 @@ import { cleanBlocks, emptiness, isIntroduction, markdownOf, splitDetails, type 
 import { splitFrontMatter } from './frontmatter.js';
 import { capNesting, MAX_MARKERS_ON_A_LINE, MAX_NESTING_COLUMNS } from './nesting.js';
 import { normaliseNoteText } from './normalise.js';
-import { buildOutline, lexBlocks, type Block, type HeadingNode } from './outline.js';
+import { buildOutline, lexBlocks, type Block, type HeadingNode, type PromptOrigin } from './outline.js';
 import { PROMPT_LEVEL, promptBlocks } from './prompt-blocks.js';
 import { endsAsking, isAnswerSummary, withoutAnswerLabel } from './prompts.js';
-import { isReferenceHeading, looksLikeQuestion, namesCollection, setsTask } from './questions.js';
+import { isFacet, isReferenceHeading, looksLikeQuestion, namesCollection, setsTask } from './questions.js';
 import { decideShape } from './shape.js';
 
 /** A card before it has its id: what one note file says. */
@@ -57,6 +57,10 @@ interface Walk {
   unansweredLists: number;
   /** The lines of prompts other than headings that have no answer: reported together, as notes often hold many. */
   unanswered: number[];
+  /** How many cards each kind of prompt gave, for the reading `prep check` prints. */
+  readings: Map<string, number>;
+  /** The levels of the headings that gave cards. */
+  headingLevels: Set<number>;
 }
 
 /**
@@ -80,6 +84,8 @@ export function parseNote(text: string, file: string, defaultDeck: string): Pars
     diagnostics: [...split.diagnostics, ...nestingProblems(body.lines, split.bodyLine, file)],
     unansweredLists: 0,
     unanswered: [],
+    readings: new Map(),
+    headingLevels: new Set(),
   };
   detailsCards(walk, splitDetails(cleanBlocks(outline.preamble)), []);
   const single = oneQuestion(walk, outline.roots);
@@ -87,7 +93,7 @@ export function parseNote(text: string, file: string, defaultDeck: string): Pars
   else walkNodes(walk, documentBody(walk, outline.roots), []);
   if (walk.unanswered.length > 0) walk.diagnostics.push(unansweredPrompts(walk));
   if (walk.drafts.length === 0) walk.diagnostics.push(noStructure(walk, facts.size));
-  const reading = single ? 'one question' : facts.size === 0 ? 'details blocks' : `headings at level ${walk.questionLevel}`;
+  const reading = single && walk.drafts.length === 1 ? 'one question' : describeReadings(walk);
   return { drafts: walk.drafts, diagnostics: walk.diagnostics.sort((a, b) => a.line - b.line), reading };
 }
 
@@ -170,7 +176,7 @@ function documentBody(walk: Walk, roots: HeadingNode[]): HeadingNode[] {
 function oneQuestion(walk: Walk, roots: HeadingNode[]): HeadingNode | undefined {
   const [only] = roots;
   if (roots.length !== 1 || !only || only.children.length === 0 || !isNoteHeading(only) || walk.levelIsExplicit) return undefined;
-  if (!(factsFor(walk.facts, only).asks || setsTask(only.title)) || namesCollection(only.title)) return undefined;
+  if (!(factsFor(walk.facts, only).asks || setsTask(only.title) || only.children.every(isFacetNode)) || namesCollection(only.title)) return undefined;
   let headings = 0;
   let asking = 0;
   const count = (nodes: HeadingNode[]): void => {
@@ -245,6 +251,10 @@ function introduces(node: HeadingNode, own: Block[], standalone: readonly Headin
   return namesCollection(node.title) || (standalone.some(isNoteHeading) && isIntroduction(own));
 }
 
+function isFacetNode(node: HeadingNode): boolean {
+  return isFacet(node.title);
+}
+
 /** True for a heading written as one, not a prompt of another kind read as a heading. */
 function isNoteHeading(node: HeadingNode): boolean {
   return node.level < PROMPT_LEVEL;
@@ -274,7 +284,7 @@ function isQuestionLevel(walk: Walk, node: HeadingNode): boolean {
  */
 function standsAlone(walk: Walk, node: HeadingNode): boolean {
   const { reference, asks, yields } = factsFor(walk.facts, node);
-  if (reference) return false;
+  if (reference || isFacet(node.title)) return false;
   const placed = walk.levelIsExplicit ? node.level <= walk.questionLevel : node.level <= walk.questionLevel || asks || node.explicitId !== undefined;
   return placed && yields;
 }
@@ -297,6 +307,8 @@ function addHeadingCard(walk: Walk, node: HeadingNode, path: string[], question:
   }
   const source = { file: walk.file, line: node.line };
   const draft: CardDraft = { deck: walk.deck, path, question, answer: withoutAnswerLabel(answer), source };
+  countReading(walk, node.prompt === undefined ? HEADINGS : READINGS[node.prompt]);
+  if (node.prompt === undefined) walk.headingLevels.add(node.level);
   if (node.explicitId) draft.explicitId = node.explicitId;
   walk.drafts.push(draft);
 }
@@ -343,7 +355,36 @@ function detailsCards(walk: Walk, split: DetailsSplit, path: string[], node?: He
     }
     const source = { file: walk.file, line: block.line };
     walk.drafts.push({ deck: walk.deck, path: inner, question: block.summary, answer: block.body, source });
+    countReading(walk, 'details blocks');
   }
+}
+
+/** What `prep check` calls the cards of each way of writing prompts. */
+const READINGS: Record<PromptOrigin, string> = {
+  'heading in a list item': 'headings in list items',
+  'bold line': 'bold lines',
+  'Q: label': 'Q:/A: labels',
+  'question in a list item': 'questions in list items',
+  'block quote': 'block quotes that ask',
+};
+
+function countReading(walk: Walk, reading: string): void {
+  walk.readings.set(reading, (walk.readings.get(reading) ?? 0) + 1);
+}
+
+/** The readings that gave cards, most cards first: "headings at levels 2 and 3, and block quotes that ask". */
+function describeReadings(walk: Walk): string {
+  const levels = [...walk.headingLevels].sort((a, b) => a - b);
+  const headings = `headings at level${levels.length > 1 ? 's' : ''} ${inWords(levels.map(String))}`;
+  const ranked = [...walk.readings].sort((a, b) => b[1] - a[1]).map(([reading]) => (reading === HEADINGS ? headings : reading));
+  return ranked.length === 0 ? 'no prompts with answers' : inWords(ranked);
+}
+
+const HEADINGS = 'headings';
+
+/** `a`, `a and b`, `a, b and c`. */
+function inWords(items: string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
 }
 
 function emptyHeading(walk: Walk, node: HeadingNode): void {

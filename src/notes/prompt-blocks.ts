@@ -1,5 +1,5 @@
-import type { Token, Tokens } from 'marked';
-import { lexBlocks, type Block } from './outline.js';
+import type { Tokens } from 'marked';
+import { lexBlocks, type Block, type PromptOrigin } from './outline.js';
 import { boldQuestion, itemAsks, labelledQuestion, leadsIntoList, quotedQuestion, startsWithAnswerLabel } from './prompts.js';
 import { looksLikeQuestion } from './questions.js';
 import { asksInBold, readsOtherPrompts, type PromptShape } from './shape.js';
@@ -52,23 +52,22 @@ function placeBlock(out: Block[], block: Block, place: Placing): void {
 
 /** A paragraph whose first line is a prompt: the heading, then the rest of the paragraph (the answer, when written right under it). */
 function placeParagraph(out: Block[], block: Block, token: Tokens.Paragraph, shape: PromptShape): void {
-  const question = paragraphQuestion(token.text, shape);
-  if (question === undefined) {
+  const found = paragraphQuestion(token.text, shape);
+  if (found === undefined) {
     out.push(block);
     return;
   }
   const firstLineEnd = token.raw.indexOf('\n');
   const rest = firstLineEnd === -1 ? '' : token.raw.slice(firstLineEnd + 1);
-  out.push(promptHeading(question, firstLineEnd === -1 ? token.raw : token.raw.slice(0, firstLineEnd + 1), block.line, PROMPT_LEVEL));
+  out.push(promptHeading(found[0], firstLineEnd === -1 ? token.raw : token.raw.slice(0, firstLineEnd + 1), block.line, PROMPT_LEVEL, found[1]));
   if (rest.trim() !== '') out.push(...lexBlocks(rest, block.line + 1));
 }
 
-function paragraphQuestion(text: string, shape: PromptShape): string | undefined {
-  if (shape.labelled) {
-    const labelled = labelledQuestion(text);
-    if (labelled !== undefined) return labelled;
-  }
-  return shape.bold ? boldPrompt(text) : undefined;
+function paragraphQuestion(text: string, shape: PromptShape): [string, PromptOrigin] | undefined {
+  const labelled = shape.labelled ? labelledQuestion(text) : undefined;
+  if (labelled !== undefined) return [labelled, 'Q: label'];
+  const bold = shape.bold ? boldPrompt(text) : undefined;
+  return bold === undefined ? undefined : [bold, 'bold line'];
 }
 
 /**
@@ -82,7 +81,7 @@ function boldPrompt(text: string): string | undefined {
 
 function placeQuote(out: Block[], block: Block, token: Tokens.Blockquote): void {
   const question = quotedQuestion(token.text);
-  out.push(question === undefined ? block : promptHeading(question, token.raw, block.line, PROMPT_LEVEL));
+  out.push(question === undefined ? block : promptHeading(question, token.raw, block.line, PROMPT_LEVEL, 'block quote'));
 }
 
 /** A line that starts a list item holding a heading, a `Q:` label or a bold line: only such lists are taken apart. */
@@ -128,7 +127,7 @@ function placeList(out: Block[], block: Block, token: Tokens.List, place: Placin
     } else if (mayHoldItemPrompts(item.text.slice(item.text.indexOf('\n') + 1), shape) && item.text.includes('\n')) {
       const inner: Block[] = [];
       promptBlocksInto(inner, lexBlocks(item.text, itemLine), place);
-      if (inner.some(isPromptHeading)) {
+      if (inner.some((each) => each.prompt !== undefined)) {
         prompts++;
         flushPlain();
         placed.push(...inner);
@@ -151,14 +150,6 @@ function promptBlocksInto(out: Block[], blocks: Block[], place: Placing): void {
   for (let index = 0; index < blocks.length; index++) placeBlock(out, blocks[index] as Block, place);
 }
 
-/** Heading blocks made from prompts, told apart from the note's own headings. */
-const promptHeadings = new WeakSet<Token>();
-
-/** True for a heading block made from a prompt other than a heading. */
-export function isPromptHeading(block: Block): boolean {
-  return promptHeadings.has(block.token);
-}
-
 /**
  * The prompt a list item starts with: a heading (`- ## Pod`), a `Q1)` label, a bold line, or
  * (where the shape reads them) a line that asks with its answer nested under it. An answer label
@@ -173,22 +164,22 @@ function itemPrompt(item: Tokens.ListItem, line: number, place: Placing): ItemPr
   const heading = shape.listHeadings ? /^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/u.exec(first) : null;
   if (heading) {
     const depth = Math.min(Math.max((heading[1] ?? '').length, place.floor + 1), 6);
-    return { heading: promptHeading(heading[2] ?? '', `${first}\n`, line, depth), answer: rest, answerLine: line + 1 };
+    return { heading: promptHeading(heading[2] ?? '', `${first}\n`, line, depth, 'heading in a list item'), answer: rest, answerLine: line + 1 };
   }
   if (startsWithAnswerLabel(first)) return undefined;
-  const question = itemQuestion(first, rest, shape);
-  if (question === undefined) return undefined;
-  if (leadsIntoList(question) && isOnlyList(rest)) return { heading: promptHeading(`${question}\n\n${dedent(rest).trim()}`, item.raw, line, PROMPT_LEVEL), answer: '', answerLine: line };
-  return { heading: promptHeading(question, `${first}\n`, line, PROMPT_LEVEL), answer: rest, answerLine: line + 1 };
+  const found = itemQuestion(first, rest, shape);
+  if (found === undefined) return undefined;
+  const [question, origin] = found;
+  if (leadsIntoList(question) && isOnlyList(rest)) return { heading: promptHeading(`${question}\n\n${dedent(rest).trim()}`, item.raw, line, PROMPT_LEVEL, origin), answer: '', answerLine: line };
+  return { heading: promptHeading(question, `${first}\n`, line, PROMPT_LEVEL, origin), answer: rest, answerLine: line + 1 };
 }
 
-function itemQuestion(first: string, rest: string, shape: PromptShape): string | undefined {
-  if (shape.labelled) {
-    const labelled = labelledQuestion(first);
-    if (labelled !== undefined) return labelled;
-  }
-  if ((shape.bold || shape.askingItems) && asksInBold(first)) return boldQuestion(first);
-  return shape.askingItems && itemAsks(first) && rest.trim() !== '' ? first : undefined;
+function itemQuestion(first: string, rest: string, shape: PromptShape): [string, PromptOrigin] | undefined {
+  const labelled = shape.labelled ? labelledQuestion(first) : undefined;
+  if (labelled !== undefined) return [labelled, 'Q: label'];
+  const bold = (shape.bold || shape.askingItems) && asksInBold(first) ? boldQuestion(first) : undefined;
+  if (bold !== undefined) return [bold, 'bold line'];
+  return shape.askingItems && itemAsks(first) && rest.trim() !== '' ? [first, 'question in a list item'] : undefined;
 }
 
 /** True when Markdown is a list and nothing else. */
@@ -197,10 +188,9 @@ function isOnlyList(markdown: string): boolean {
   return blocks.length > 0 && blocks.every((block) => block.token.type === 'list');
 }
 
-function promptHeading(text: string, raw: string, line: number, depth: number): Block {
+function promptHeading(text: string, raw: string, line: number, depth: number, prompt: PromptOrigin): Block {
   const token: Tokens.Heading = { type: 'heading', raw, depth, text, tokens: [] };
-  promptHeadings.add(token);
-  return { token, line };
+  return { token, line, prompt };
 }
 
 /** Text with the indentation its lines share removed (tabs count as four spaces). */

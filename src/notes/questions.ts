@@ -44,3 +44,15 @@ const TASK_START = /^(?:design|implement|build|write|create|develop|architect|mo
 export function setsTask(title: string): boolean {
   return TASK_START.test(title.trim());
 }
+
+/**
+ * Headings that name a part of one answer rather than a question: the parts of a solved problem
+ * (`题目描述`, `解题思路`, `Example 2`, `Complexity`) and the steps of a design (`Step 1: …`).
+ */
+const FACET =
+  /^(?:题目描述|题目|问题描述|描述|解题思路|思路|思路分析|分析|解法|方法|代码|代码实现|复杂度(?:分析)?|示例|举例|例子|答案|解答|参考答案|题解|回答|description|problem(?: statement)?|examples?|solutions?|approach|complexity(?: analysis)?|code|implementation|explanation|answer|hints?|follow[- ]?up|constraints|input|output|usage)\s*\d{0,2}\s*[:：]?$|^(?:step|part|phase|stage)\s*\d+\b|^(?:步骤|第[一二三四五六七八九十\d]+步)/iu;
+
+/** True when a heading names a facet of an answer (`题目描述`, `Example 2`, `Step 1: Outline use cases`). */
+export function isFacet(title: string): boolean {
+  return FACET.test(title.trim());
+}
