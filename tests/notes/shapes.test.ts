@@ -122,22 +122,6 @@ describe('rule 3: one question per file', () => {
       cards: ['What data types does it have? / -', 'How does it persist data? / -'],
       diagnostics: [],
     },
-    {
-      name: 'near miss: a title that names a topic (`Design patterns`) over topics is no task',
-      note: md`
-        # Design patterns
-
-        ## Singleton
-
-        One instance per process, reached through one accessor.
-
-        ## Factory
-
-        Object creation behind a function, so callers do not name classes.
-      `,
-      cards: ['Singleton / -', 'Factory / -'],
-      diagnostics: [],
-    },
   ])('$name', expectRule);
 
   it('the one card of a task keeps the whole body as its answer, facets and all', () => {
@@ -475,24 +459,6 @@ describe('rule 8: study notes whose headings are topics', () => {
       cards: ['Headers / HTTP', 'How do GET and POST differ? / HTTP › Headers', 'Agent / HTTP'],
       answers: ['Key-value lines after the request line.', 'GET reads and is idempotent; POST sends a body.', 'The client library keeps a pool of sockets per host.'],
       diagnostics: [],
-    },
-    {
-      name: 'near miss: an empty topic among topics in list items is no card and no section',
-      note: md`
-        # Orchestration
-
-        - Objects
-            - ## Pod
-
-              The smallest unit that runs containers.
-
-            - ## Probes
-
-            - ## Service
-
-              A stable address in front of a set of pods.
-      `,
-      cards: ['Pod / -', 'Service / -'],
     },
     {
       name: 'near miss: a topic whose body is only `TODO` is no card',
