@@ -23,6 +23,8 @@ export interface Diagnostic {
   file: string;
   line: number;
   message: string;
+  /** True for a remark that is no problem: text the note holds on purpose outside any card (an introduction). */
+  note?: true;
 }
 
 /** What loading one note file gave. */

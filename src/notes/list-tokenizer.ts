@@ -1,4 +1,5 @@
 import { Tokenizer, type Rules, type Tokens } from 'marked';
+import { blankLinesEnd, paragraphLength, setextUnderlineEnd, thematicBreakEnd } from './block-scans.js';
 
 /*
  * marked's list tokenizer was half of all lexing on a large note set (notes-L, one profile:
@@ -37,10 +38,49 @@ interface ScannedItem {
 }
 
 /**
- * marked's tokenizer, with list items found by {@link scanList} when it can, and tables found
- * without their cells.
+ * marked's tokenizer, with list items found by {@link scanList} when it can, tables found
+ * without their cells, and blank runs, thematic breaks, setext headings and paragraphs found
+ * without running marked's expressions over megabytes (see block-scans.ts).
  */
 export class ListTokenizer extends Tokenizer {
+  /** A run of blank lines, as marked's `space` finds it, without its expression's stack entry per line. */
+  override space(src: string): Tokens.Space | undefined {
+    const end = blankLinesEnd(src);
+    return end > 0 ? { type: 'space', raw: src.slice(0, end) } : undefined;
+  }
+
+  /** A thematic break, as marked's `hr` finds it, without its expression's stack entry per mark. */
+  override hr(src: string): Tokens.Hr | undefined {
+    const end = thematicBreakEnd(src, 0);
+    return end === undefined ? undefined : { type: 'hr', raw: src.slice(0, end) };
+  }
+
+  /**
+   * A setext heading, as marked finds it, its expression run only where an underline can end one
+   * and only on the text up to it: marked's expression keeps a stack entry per character, and
+   * tried on each paragraph it overflowed on one of 9 MB. A heading text long enough to overflow
+   * it still (megabytes before the underline) is left to be read as a paragraph, as marked cannot
+   * read it at all.
+   */
+  override lheading(src: string): Tokens.Heading | undefined {
+    const end = setextUnderlineEnd(src);
+    if (end === undefined) return undefined;
+    try {
+      return super.lheading(src.slice(0, end));
+    } catch (error) {
+      if (error instanceof RangeError) return undefined;
+      throw error;
+    }
+  }
+
+  /** A paragraph, as marked's expression finds it, run on a window of the text at a time (see {@link paragraphLength}). */
+  override paragraph(src: string): Tokens.Paragraph | undefined {
+    const length = paragraphLength(src, this.rules.block.paragraph);
+    if (length === undefined) return undefined;
+    const text = src.slice(0, length);
+    return { type: 'paragraph', raw: text, text, tokens: [] };
+  }
+
   /**
    * A table as marked finds it, without header, alignment or rows: the loader reads a table's
    * raw text only, and marked's cutting of every row into cells, each queued for inline lexing,
@@ -110,7 +150,7 @@ function scanList(src: string, rules: Rules): Tokens.List | 'unusual' | undefine
   let end = 0;
   while (end < src.length) {
     const bullet = bulletAt(src, end, first.marker);
-    if (bullet === undefined || isThematicBreak(src, end, bullet, rules)) break;
+    if (bullet === undefined || isThematicBreak(src, end, bullet)) break;
     const item = scanItem(src, end, bullet.end - end, rules);
     if (item === undefined) return 'unusual';
     loose ||= previousEndsWithBlankLine;
@@ -148,10 +188,10 @@ function bulletAt(src: string, start: number, like: string | undefined): Bullet 
  * A bullet line that is a thematic break (`- - -`, `* * *`) ends the list. Only a line whose
  * bullet character comes again after spaces and tabs can be one, so only those are tested.
  */
-function isThematicBreak(src: string, start: number, bullet: Bullet, rules: Rules): boolean {
+function isThematicBreak(src: string, start: number, bullet: Bullet): boolean {
   let index = bullet.end;
   while (isSpaceOrTab(src.charCodeAt(index))) index++;
-  return src[index] === bullet.marker && rules.block.hr.test(src.slice(start));
+  return src[index] === bullet.marker && thematicBreakEnd(src, start) !== undefined;
 }
 
 /**

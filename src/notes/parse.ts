@@ -61,6 +61,8 @@ interface Walk {
   readings: Map<string, number>;
   /** The levels of the headings that gave cards. */
   headingLevels: Set<number>;
+  /** The headings whose own text is in a card, or reported. */
+  placed: Set<HeadingNode>;
 }
 
 /**
@@ -86,12 +88,14 @@ export function parseNote(text: string, file: string, defaultDeck: string): Pars
     unanswered: [],
     readings: new Map(),
     headingLevels: new Set(),
+    placed: new Set(),
   };
   detailsCards(walk, splitDetails(cleanBlocks(outline.preamble)), []);
   const single = oneQuestion(walk, outline.roots);
   if (single) addQuestion(walk, single, factsFor(facts, single).own, single.children, []);
   else walkNodes(walk, documentBody(walk, outline.roots), []);
   if (walk.unanswered.length > 0) walk.diagnostics.push(unansweredPrompts(walk));
+  if (walk.drafts.length > 0) reportUnplaced(walk, outline.preamble, outline.roots);
   if (walk.drafts.length === 0) walk.diagnostics.push(noStructure(walk, facts.size));
   const reading = single && walk.drafts.length === 1 ? 'one question' : describeReadings(walk);
   return { drafts: walk.drafts, diagnostics: walk.diagnostics.sort((a, b) => a.line - b.line), reading };
@@ -290,6 +294,7 @@ function standsAlone(walk: Walk, node: HeadingNode): boolean {
 }
 
 function addQuestion(walk: Walk, node: HeadingNode, own: Block[], parts: HeadingNode[], path: string[]): void {
+  walk.placed.add(node);
   let answer = markdownOf(own);
   for (let index = 0; index < parts.length; index++) answer = joinParagraphs(answer, subtreeMarkdown(walk, parts[index] as HeadingNode));
   addHeadingCard(walk, node, path, node.title, answer);
@@ -313,7 +318,10 @@ function addHeadingCard(walk: Walk, node: HeadingNode, path: string[], question:
   walk.drafts.push(draft);
 }
 
+/** A heading's Markdown with its sub-headings', references left out (they are noise, not answer). */
 function subtreeMarkdown(walk: Walk, node: HeadingNode): string {
+  if (factsFor(walk.facts, node).reference) return '';
+  walk.placed.add(node);
   let markdown = joinParagraphs(node.raw.trim(), markdownOf(factsFor(walk.facts, node).own));
   const { children } = node;
   for (let index = 0; index < children.length; index++) markdown = joinParagraphs(markdown, subtreeMarkdown(walk, children[index] as HeadingNode));
@@ -338,12 +346,14 @@ function detailsCards(walk: Walk, split: DetailsSplit, path: string[], node?: He
   const answering = split.details.filter((block) => isAnswerSummary(block.summary));
   const answersHeading = answering.length === split.details.length || (split.details.length === 1 && before === '' && after === '' && node !== undefined && factsFor(walk.facts, node).asks);
   if (node && answersHeading) {
+    walk.placed.add(node);
     const answer = joinParagraphs(split.details.reduce((text, block) => joinParagraphs(text, block.body), ''), after);
     addHeadingCard(walk, node, path, before === '' ? node.title : `${node.title}\n\n${before}`, answer);
     return;
   }
   const inner = node ? [...path, node.title] : path;
   if (node && (before !== '' || after !== '' || answering.length > 0) && !namesCollection(node.title)) {
+    walk.placed.add(node);
     const answer = answering.reduce((text, block) => joinParagraphs(text, block.body), joinParagraphs(before, after));
     addHeadingCard(walk, node, path, node.title, answer);
   }
@@ -388,11 +398,45 @@ function inWords(items: string[]): string {
 }
 
 function emptyHeading(walk: Walk, node: HeadingNode): void {
+  walk.placed.add(node);
   if (!isNoteHeading(node)) {
     walk.unanswered.push(node.line);
     return;
   }
   walk.diagnostics.push({ file: walk.file, line: node.line, message: `empty question "${node.heading}": no answer under it; no card made` });
+}
+
+/**
+ * Reports the text of the note that is in no card: every block is in a card, a section title,
+ * recognised noise (references, tables of contents, comments, rules), or here. An introduction
+ * (before the first heading, or a section's that leads into its questions) is a note, not a
+ * problem; other text, and questions listed without answers, are problems.
+ */
+function reportUnplaced(walk: Walk, preamble: Block[], roots: HeadingNode[]): void {
+  const before = splitDetails(cleanBlocks(preamble)).before;
+  const first = firstContent(before);
+  if (first) walk.diagnostics.push({ file: walk.file, line: first.line, message: "the note's introduction, before its first heading, is in no card", note: true });
+  for (const root of roots) reportUnplacedNode(walk, root);
+}
+
+function reportUnplacedNode(walk: Walk, node: HeadingNode): void {
+  const { own, state, reference, details } = factsFor(walk.facts, node);
+  if (reference) return;
+  const first = firstContent(details.details.length > 0 ? [...details.before, ...details.after] : own);
+  if (!walk.placed.has(node) && first && state !== 'empty' && state !== 'link-list') walk.diagnostics.push(unplacedText(walk, node, first, state));
+  for (const child of node.children) reportUnplacedNode(walk, child);
+}
+
+function unplacedText(walk: Walk, node: HeadingNode, first: Block, state: Emptiness): Diagnostic {
+  const where = { file: walk.file, line: first.line };
+  if (state === 'question-list') return { ...where, message: `questions listed under "${node.heading}" have no answers; no cards made` };
+  if (node.children.length > 0 || namesCollection(node.title)) return { ...where, message: `the introduction of "${node.heading}" is in no card`, note: true };
+  return { ...where, message: `text under "${node.heading}" is in no card` };
+}
+
+/** The first block that is neither blank space nor noise. */
+function firstContent(blocks: Block[]): Block | undefined {
+  return blocks.find((block) => block.token.type !== 'space' && block.token.type !== 'hr');
 }
 
 /** How many lines a diagnostic lists before it says how many more there are. */

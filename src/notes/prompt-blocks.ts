@@ -115,10 +115,11 @@ function placeList(out: Block[], block: Block, token: Tokens.List, place: Placin
   };
   let line = block.line;
   let prompts = 0;
+  const deepen = headingOffset(token, place.floor);
   for (const item of token.items) {
     const itemLine = line;
     line += newlines(item.raw);
-    const prompt = itemPrompt(item, itemLine, place);
+    const prompt = itemPrompt(item, itemLine, place, deepen);
     if (prompt) {
       prompts++;
       flushPlain();
@@ -155,7 +156,21 @@ function promptBlocksInto(out: Block[], blocks: Block[], place: Placing): void {
  * (where the shape reads them) a line that asks with its answer nested under it. An answer label
  * item (`- A: …`) is none: it answers the prompt before it.
  */
-function itemPrompt(item: Tokens.ListItem, line: number, place: Placing): ItemPrompt | undefined {
+/**
+ * How much deeper the headings in a list's items go than written: below the heading the list
+ * stands under (`## Objects` then `- ## Pod`), keeping their levels relative to one another
+ * (`- ## Resources`, `- ### Tutorials` stay parent and child).
+ */
+function headingOffset(token: Tokens.List, floor: number): number {
+  let shallowest = 7;
+  for (const item of token.items) {
+    const hashes = /^(#{1,6})[ \t]/u.exec(item.text);
+    if (hashes) shallowest = Math.min(shallowest, (hashes[1] ?? '').length);
+  }
+  return Math.max(0, floor + 1 - shallowest);
+}
+
+function itemPrompt(item: Tokens.ListItem, line: number, place: Placing, deepen: number): ItemPrompt | undefined {
   const { shape } = place;
   const text = item.text;
   const end = text.indexOf('\n');
@@ -163,7 +178,7 @@ function itemPrompt(item: Tokens.ListItem, line: number, place: Placing): ItemPr
   const rest = end === -1 ? '' : text.slice(end + 1);
   const heading = shape.listHeadings ? /^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/u.exec(first) : null;
   if (heading) {
-    const depth = Math.min(Math.max((heading[1] ?? '').length, place.floor + 1), 6);
+    const depth = Math.min((heading[1] ?? '').length + deepen, 6);
     return { heading: promptHeading(heading[2] ?? '', `${first}\n`, line, depth, 'heading in a list item'), answer: rest, answerLine: line + 1 };
   }
   if (startsWithAnswerLabel(first)) return undefined;

@@ -276,3 +276,51 @@ describe('long lines and many headings', () => {
     expect(deckset.cards).toHaveLength(5_000);
   });
 });
+
+/** A note whose card "What is big?" has `answer`, between two other cards. */
+function bigAnswerNote(answer: string): string {
+  return `## What is A?\n\nA.\n\n## What is big?\n\n${answer}\n\n## What is after?\n\nAfter.\n`;
+}
+
+/** About `megabytes` MB of `unit` repeated. */
+function megabytes(megabytes: number, unit: string): string {
+  return unit.repeat(Math.ceil((megabytes * 1024 * 1024) / unit.length));
+}
+
+describe('paragraphs and lines of megabytes', () => {
+  // Each overflowed the stack of one of marked's block expressions: the setext heading's (per
+  // character, past 8.5 MB), the paragraph's (per line), the thematic break's (per mark) or the
+  // blank run's (per line). The cards around the big one must load as they are.
+  const shapes: Record<string, string> = {
+    'a 9.5 MB line of words': `${megabytes(9.5, 'word ')}end`,
+    'a paragraph of 1.5 million short lines': `${megabytes(4.5, 'ab\n')}end`,
+    'a task item whose paragraph is a 9.5 MB line': `- [ ] task\n\n  ${megabytes(9.5, 'word ')}end`,
+    'a 9.5 MB line in a block quote': `> ${megabytes(9.5, 'word ')}end`,
+    'a 9.5 MB line of [': `${megabytes(9.5, '[')}end`,
+    'a 4 MB thematic break of * between paragraphs': `start\n\n${megabytes(4, '*')}\n\nend`,
+    '3 million blank lines after text': `text\n${megabytes(3, '\n')}end`,
+  };
+
+  it('each loads in-process: its card holds all of it, and the cards around it load', { timeout: 60_000 }, () => {
+    const files = Object.fromEntries(Object.values(shapes).map((answer, index) => [`big-${index}.md`, bigAnswerNote(answer)]));
+    const deckset = loadDeckset([testdir(files)]);
+    expect(deckset.diagnostics).toEqual([]);
+    Object.entries(shapes).forEach(([name, answer], index) => {
+      const cards = deckset.cards.filter((card) => card.deck === `big-${index}`);
+      expect(cards.map((card) => card.question), name).toEqual(['What is A?', 'What is big?', 'What is after?']);
+      expect(cards[1]?.answer === answer.trimEnd(), name).toBe(true);
+      expect(cards[2]?.source.line, name).toBe(8 + answer.split('\n').length);
+    });
+  });
+
+  it('`prep check` and `prep show --json` load a note with a 9 MB paragraph, and the other notes', BUDGET, async () => {
+    const answer = `${megabytes(9, 'some words in a line\n')}end`;
+    const { env } = setup({ 'big.md': bigAnswerNote(answer), 'clean.md': clean });
+    const check = await runPrep(['check'], env);
+    expect(check.stderr).toBe('');
+    expect(check.code).toBe(0);
+    expect(check.stdout).toContain('4 cards in 2 files; 0 problems');
+    const big = (await shownCards(env)).find((card) => card.question === 'What is big?');
+    expect(big?.answer === answer, 'the answer is the whole paragraph').toBe(true);
+  });
+});

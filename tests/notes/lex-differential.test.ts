@@ -43,6 +43,9 @@ describe('lexBlockTokens agrees with marked\'s block lexing in every field the l
     ['a table header with a carriage return before its line end', 'a\r | b\n--|--\nc | d\n'],
     ['a table with escaped pipes, ended by a heading', 'a \\| b | c\n:-|-:\nd \\| e | f\n# h\n'],
     ['a rejected table: header and delimiter cells differ', '| a | b |\n|---|\n| c | d |\n'],
+    ['setext headings after lines that stop them or not', 'a\n  b\n===\n\nc\n- d\n---\n\ne\n> f\n===\n\ng\n2) h\n--\n\ni\n# j\n-\n'],
+    ['setext underlines after a line separator, a table row and a fence', 'a\u2028b\n---\n\nc\n|-|-|\n===\n\nd\n```\n---\n\ne\n\t\n==\n'],
+    ['thematic breaks and blank runs', '* * *\t\n \t\n\n   ---  \n\n    ___\n_ _\n'],
   ])('%s', (_name, markdown) => {
     expectSameAsReference(markdown, markdown);
   });
