@@ -250,6 +250,7 @@ describe('rule 5: a topic’s own text, or only its introduction', () => {
       cards: ['Threads / -', 'What is a race condition? / Threads', 'What is a stack frame? / Memory'],
       answers: ['A thread is the unit the scheduler runs.', 'Two threads touch shared data without an order between them.', "The slot that holds one call's locals."],
       diagnostics: [],
+      notes: [],
     },
     {
       name: 'the same in Chinese',
@@ -270,6 +271,7 @@ describe('rule 5: a topic’s own text, or only its introduction', () => {
       `,
       cards: ['缓存 / -', '什么是缓存穿透？ / 缓存', '什么是 B+ 树？ / 索引'],
       diagnostics: [],
+      notes: [],
     },
     {
       name: 'near miss: text that leads into the sub-headings (a colon and a short list) is no card',
@@ -299,6 +301,7 @@ describe('rule 5: a topic’s own text, or only its introduction', () => {
       `,
       cards: ['What is a race condition? / Threads', 'What is a deadlock? / Threads', 'What is a stack frame? / Memory'],
       diagnostics: [],
+      notes: [[5, 'the introduction of "Threads" is in no card']],
     },
     {
       name: 'near miss: one paragraph pointing elsewhere with a link is no card',
@@ -321,6 +324,7 @@ describe('rule 5: a topic’s own text, or only its introduction', () => {
       `,
       cards: ['What is a stack frame? / Memory', 'What is an inode? / Files'],
       diagnostics: [],
+      notes: [[5, 'the introduction of "Memory" is in no card']],
     },
     {
       name: 'near miss: the intro under a title naming a collection ("… Interview Questions") is no card',
@@ -339,6 +343,7 @@ describe('rule 5: a topic’s own text, or only its introduction', () => {
       `,
       cards: ['What is a closure? / -', 'What is hoisting? / -'],
       diagnostics: [],
+      notes: [[3, 'the introduction of "JavaScript Interview Questions" is in no card']],
     },
     {
       name: 'near miss: the intro under `Golang常见面试题总结` is no card',
@@ -357,6 +362,7 @@ describe('rule 5: a topic’s own text, or only its introduction', () => {
       `,
       cards: ['什么是 goroutine？ / -', '什么是 channel？ / -'],
       diagnostics: [],
+      notes: [[3, 'the introduction of "Golang常见面试题总结" is in no card']],
     },
     {
       name: 'near miss: a collection heading that is not the title gives no card of its intro either',
@@ -379,6 +385,7 @@ describe('rule 5: a topic’s own text, or only its introduction', () => {
       `,
       cards: ['What is the box model? / CSS Interview Questions', 'What is a doctype for? / HTML Interview Questions'],
       diagnostics: [],
+      notes: [[5, 'the introduction of "CSS Interview Questions" is in no card']],
     },
   ])('$name', expectRule);
 });
