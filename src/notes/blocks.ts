@@ -3,6 +3,7 @@ import type { Block } from './outline.js';
 import { HTML_TAG, isCommentOnly } from './html.js';
 import { lexBlockTokens } from './lex.js';
 import { splitOutlineNumber } from './numbering.js';
+import { withoutAnswerLabel } from './prompts.js';
 import { looksLikeQuestion } from './questions.js';
 
 const BACK_TO_TOP = /(?:top|顶部|返回|回到|⬆|↑|back)/iu;
@@ -59,7 +60,8 @@ const PLACEHOLDER = /^(?:answer here|todo|tbd|tba|to ?do|coming soon|wip|n\/a|\.
 
 /** True for a paragraph that only holds the place of an answer still to be written. */
 function isPlaceholder(token: Token): boolean {
-  return token.type === 'paragraph' && (token as Tokens.Paragraph).text.length < 20 && PLACEHOLDER.test((token as Tokens.Paragraph).text.trim());
+  const { text } = token as Tokens.Paragraph;
+  return token.type === 'paragraph' && text.length < 30 && PLACEHOLDER.test(withoutAnswerLabel(text.trim()));
 }
 
 /** Longer than any "back to top" line; longer text is not matched against WRAPPER, which is slow on long runs of `*`. */

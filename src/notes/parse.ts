@@ -180,7 +180,9 @@ function documentBody(walk: Walk, roots: HeadingNode[]): HeadingNode[] {
 function oneQuestion(walk: Walk, roots: HeadingNode[]): HeadingNode | undefined {
   const [only] = roots;
   if (roots.length !== 1 || !only || only.children.length === 0 || !isNoteHeading(only) || walk.levelIsExplicit) return undefined;
-  if (!(factsFor(walk.facts, only).asks || setsTask(only.title) || only.children.every(isFacetNode)) || namesCollection(only.title)) return undefined;
+  const facets = only.children.filter(isFacetNode).length;
+  const task = setsTask(only.title) && facets * 2 >= only.children.length;
+  if (!(factsFor(walk.facts, only).asks || task || facets === only.children.length) || namesCollection(only.title)) return undefined;
   let headings = 0;
   let asking = 0;
   const count = (nodes: HeadingNode[]): void => {
@@ -211,7 +213,8 @@ function walkNodes(walk: Walk, nodes: readonly HeadingNode[], path: string[]): v
 function dividesSiblings(walk: Walk, node: HeadingNode, next: HeadingNode | undefined): boolean {
   if (next === undefined || next.level !== node.level || node.children.length > 0 || !isNoteHeading(node)) return false;
   const { state, asks } = factsFor(walk.facts, node);
-  return state === 'empty' && !asks && factsFor(walk.facts, next).yields;
+  const following = factsFor(walk.facts, next);
+  return (state === 'empty' || state === 'link-list') && !asks && following.yields && following.asks;
 }
 
 function walkNode(walk: Walk, node: HeadingNode, path: string[]): void {
@@ -311,7 +314,7 @@ function addHeadingCard(walk: Walk, node: HeadingNode, path: string[], question:
     return;
   }
   const source = { file: walk.file, line: node.line };
-  const draft: CardDraft = { deck: walk.deck, path, question, answer: withoutAnswerLabel(answer), source };
+  const draft: CardDraft = { deck: walk.deck, path, question, answer: tidyAnswer(answer), source };
   countReading(walk, node.prompt === undefined ? HEADINGS : READINGS[node.prompt]);
   if (node.prompt === undefined) walk.headingLevels.add(node.level);
   if (node.explicitId) draft.explicitId = node.explicitId;
@@ -327,6 +330,13 @@ function subtreeMarkdown(walk: Walk, node: HeadingNode): string {
   for (let index = 0; index < children.length; index++) markdown = joinParagraphs(markdown, subtreeMarkdown(walk, children[index] as HeadingNode));
   return markdown;
 }
+
+/** An answer without the label it starts with (`A:`, `答：`) and the `<br/>` lines that end it. */
+function tidyAnswer(answer: string): string {
+  return withoutAnswerLabel(answer).replace(TRAILING_BREAKS, '');
+}
+
+const TRAILING_BREAKS = /(?:\n[ \t]*<br\s*\/?>[ \t]*)+$/iu;
 
 /** Two pieces of Markdown, a blank line between them; an empty one is left out. */
 function joinParagraphs(first: string, second: string): string {

@@ -22,7 +22,9 @@ export interface PromptShape {
 
 /** How many prompts of each kind a note has. */
 interface PromptCounts {
-  headings: number;
+  /** Headings that ask: where bold lines under them ask too, they are parts of those answers. */
+  askingHeadings: number;
+  /** Bold lines that ask, under headings that do not (or before any heading). */
   bold: number;
   labelled: number;
   listHeadings: number;
@@ -37,7 +39,7 @@ export function decideShape(blocks: Block[], forced?: PromptKind): PromptShape {
   const counts = countPrompts(blocks);
   const labelled = counts.labelled >= MIN_PROMPTS;
   const listHeadings = counts.listHeadings >= MIN_PROMPTS;
-  const bold = !labelled && counts.bold >= MIN_PROMPTS && counts.bold > counts.headings;
+  const bold = !labelled && counts.bold >= MIN_PROMPTS && counts.bold >= counts.askingHeadings;
   return { bold, labelled, listHeadings, askingItems: labelled || listHeadings, quotes: !bold && !labelled };
 }
 
@@ -65,28 +67,31 @@ const ITEM_LINE = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(.*)$/gmu;
 const HEADING_START = /^#{1,6}[ \t]/u;
 
 function countPrompts(blocks: Block[]): PromptCounts {
-  const counts: PromptCounts = { headings: 0, bold: 0, labelled: 0, listHeadings: 0 };
+  const counts: PromptCounts = { askingHeadings: 0, bold: 0, labelled: 0, listHeadings: 0 };
+  let underQuestion = false;
   for (let index = 0; index < blocks.length; index++) {
     const { token } = blocks[index] as Block;
-    if (token.type === 'heading') counts.headings++;
-    else if (token.type === 'paragraph') countText(counts, (token as Tokens.Paragraph).text);
-    else if (token.type === 'list') countItems(counts, token.raw);
+    if (token.type === 'heading') {
+      underQuestion = looksLikeQuestion((token as Tokens.Heading).text);
+      if (underQuestion) counts.askingHeadings++;
+    } else if (token.type === 'paragraph') countText(counts, (token as Tokens.Paragraph).text, underQuestion);
+    else if (token.type === 'list') countItems(counts, token.raw, underQuestion);
   }
   return counts;
 }
 
-function countText(counts: PromptCounts, text: string): void {
+function countText(counts: PromptCounts, text: string, underQuestion: boolean): void {
   if (labelledQuestion(text) !== undefined) counts.labelled++;
-  else if (asksInBold(text)) counts.bold++;
+  else if (!underQuestion && asksInBold(text)) counts.bold++;
 }
 
 /** Every item of a list and of the lists nested in it, found by its first line. */
-function countItems(counts: PromptCounts, raw: string): void {
+function countItems(counts: PromptCounts, raw: string, underQuestion: boolean): void {
   ITEM_LINE.lastIndex = 0;
   for (let match = ITEM_LINE.exec(raw); match; match = ITEM_LINE.exec(raw)) {
     const text = match[1] ?? '';
     if (HEADING_START.test(text)) counts.listHeadings++;
-    else countText(counts, text);
+    else countText(counts, text, underQuestion);
   }
 }
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Card } from '../../src/notes/card.js';
 import { loadDeckset } from '../../src/notes/load.js';
+import { labelledQuestion } from '../../src/notes/prompts.js';
 import { repoRoot } from './support.js';
 
 /** Real notes nobody on the project wrote, next to the repository (see its README); absent in a fresh clone. */
@@ -24,9 +25,6 @@ export interface Labels {
 }
 
 export const labels = JSON.parse(readFileSync(new URL('./corpus-labels.json', import.meta.url), 'utf8')) as Labels;
-
-/** Files whose prose coverage is below the bar with today's loader: checked in rules-pending.test.ts until fixed. */
-export const coveragePending: readonly string[] = ['Tikam02__DevOps-Guide/Interview__Dev-ops-Interview.md'];
 
 /** Text as questions are compared: NFKC, no backticks, `*`, `_` or white space, case folded. */
 export function plain(text: string): string {
@@ -64,11 +62,16 @@ export function proseLines(text: string): string[] {
   return out;
 }
 
-/** The share of a note's prose lines whose first 60 characters (white space removed) are in some card, and the lines that are not. */
+/**
+ * The share of a note's prose lines whose first 60 characters (white space removed) are in some
+ * card, and the lines that are not. A question's label (`-1. Question:`, `Q:`) is left out of its
+ * card by design (the issue's rule 1), so a labelled line counts by its question; corpus-check.mjs
+ * in ../shared/tools does not know that, and counts such lines as missing.
+ */
 export function proseCoverage(text: string, cards: Card[]): { share: number; missing: string[] } {
   const all = squash(cards.map((card) => `${card.question}\n${card.answer}\n${card.path.join('\n')}`).join('\n'));
   const prose = proseLines(text);
-  const missing = prose.filter((line) => !all.includes(squash(line).slice(0, 60)));
+  const missing = prose.filter((line) => !all.includes(squash(labelledQuestion(line) ?? line).slice(0, 60)));
   return { share: prose.length === 0 ? 1 : (prose.length - missing.length) / prose.length, missing };
 }
 

@@ -399,9 +399,9 @@ describe('not cards', () => {
     expect(drafts[0]?.answer).toBe('A.');
   });
 
-  it('a list of links under a heading is a table of contents', () => {
+  it('a list of links under a heading is a table of contents of what follows: their section (rule 5)', () => {
     const { drafts } = parse('## Contents of this file\n\n- [One](#one)\n- [Two](#two)\n\n## What is A?\n\nA.\n');
-    expect(outlineOf(drafts)).toEqual(['What is A? / -']);
+    expect(outlineOf(drafts)).toEqual(['What is A? / Contents of this file']);
   });
 
   it('the preamble before the first heading', () => {

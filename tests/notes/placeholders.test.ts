@@ -77,5 +77,42 @@ describe('rule 7: placeholders and <br/> separators', () => {
       cards: ['What does TODO mean in code? / -', 'What is a placeholder answer? / -'],
       diagnostics: [],
     },
+    {
+      name: 'a `<br/>` right under an answer, with no blank line, is noise too',
+      note: md`
+        ## Basics
+
+        **What is a word embedding?**
+
+        - a dense vector per word
+        - similar words lie close
+        <br/>
+
+        **What is a tokenizer?**
+
+        It splits text into units a model reads.
+        <br>
+      `,
+      cards: ['What is a word embedding? / -', 'What is a tokenizer? / -'],
+      answers: ['- a dense vector per word\n- similar words lie close', 'It splits text into units a model reads.'],
+      diagnostics: [],
+    },
+    {
+      name: '`A: TODO` after a `Q:` is no answer',
+      note: md`
+        ## Basics
+
+        Q: What is a mutex?
+
+        A: TODO
+
+        Q: What is a semaphore?
+
+        A: A counter that guards a pool of resources.
+      `,
+      cards: ['What is a semaphore? / -'],
+      answers: ['A counter that guards a pool of resources.'],
+      diagnostics: [[3, 'a question has no answer under it (line 3)']],
+    },
   ])('$name', expectRule);
 });

@@ -215,6 +215,30 @@ describe('bold lines', () => {
       answers: ['The data was found in the cache.\n\n**Note:**\n\n- hits are cheap\n- misses are not', 'The data had to be fetched from the source.'],
       diagnostics: [],
     },
+    {
+      name: 'bold questions under topic headings, as many questions as headings',
+      note: md`
+        # Interview
+
+        ## Python
+
+        **What is the GIL?**
+
+        A lock that lets one thread run bytecode at a time.
+
+        ## Statistics
+
+        **What is a p-value?**
+
+        The chance of data this extreme if the null hypothesis holds.
+
+        **What is a confidence interval?**
+
+        A range that holds the true value in most repeated samples.
+      `,
+      cards: ['What is the GIL? / Python', 'What is a p-value? / Statistics', 'What is a confidence interval? / Statistics'],
+      diagnostics: [],
+    },
   ])('$name', expectRule);
 });
 

@@ -122,6 +122,22 @@ describe('rule 3: one question per file', () => {
       cards: ['What data types does it have? / -', 'How does it persist data? / -'],
       diagnostics: [],
     },
+    {
+      name: 'near miss: a title that names a topic (`Design patterns`) over topics is no task',
+      note: md`
+        # Design patterns
+
+        ## Singleton
+
+        One instance per process, reached through one accessor.
+
+        ## Factory
+
+        Object creation behind a function, so callers do not name classes.
+      `,
+      cards: ['Singleton / -', 'Factory / -'],
+      diagnostics: [],
+    },
   ])('$name', expectRule);
 
   it('the one card of a task keeps the whole body as its answer, facets and all', () => {
@@ -489,6 +505,24 @@ describe('rule 8: study notes whose headings are topics', () => {
         One JSON object per line, so that tools can filter fields.
       `,
       cards: ['Thrift / RPC', 'Structured logs / Logging'],
+    },
+    {
+      name: 'near miss: an empty topic among topics in list items is no card and no section',
+      note: md`
+        # Orchestration
+
+        - Objects
+            - ## Pod
+
+              The smallest unit that runs containers.
+
+            - ## Probes
+
+            - ## Service
+
+              A stable address in front of a set of pods.
+      `,
+      cards: ['Pod / -', 'Service / -'],
     },
   ])('$name', expectRule);
 });
