@@ -93,13 +93,26 @@ export function parseNote(text: string, file: string, defaultDeck: string): Pars
   detailsCards(walk, splitDetails(cleanBlocks(outline.preamble)), []);
   const single = oneQuestion(walk, outline.roots);
   if (single) addQuestion(walk, single, factsFor(facts, single).own, single.children, []);
-  else walkNodes(walk, documentBody(walk, outline.roots), []);
+  else {
+    const body = documentBody(walk, outline.roots);
+    if (split.settings.deck === undefined && body !== outline.roots) walk.deck = deckName(outline.roots[0]?.title) ?? defaultDeck;
+    walkNodes(walk, body, []);
+  }
   if (walk.unanswered.length > 0) walk.diagnostics.push(unansweredPrompts(walk));
   if (walk.drafts.length > 0) reportUnplaced(walk, outline.preamble, outline.roots);
   if (walk.drafts.length === 0) walk.diagnostics.push(noStructure(walk, facts.size));
   const reading = single && walk.drafts.length === 1 ? 'one question' : describeReadings(walk);
   return { drafts: walk.drafts, diagnostics: walk.diagnostics.sort((a, b) => a.line - b.line), reading };
 }
+
+/** A note's title as its deck's name (`# Redis 面试题`): images and badges left out, links as their text. */
+function deckName(title: string | undefined): string | undefined {
+  const name = title?.replace(MARKDOWN_IMAGE, '').replace(MARKDOWN_LINK, '$1').trim();
+  return name === '' ? undefined : name;
+}
+
+const MARKDOWN_IMAGE = /!\[[^\]]*\]\([^)]*\)/gu;
+const MARKDOWN_LINK = /\[([^\]]*)\]\([^)]*\)/gu;
 
 /**
  * The facts of every heading under `nodes`, deepest first: whether a heading yields cards depends on its sub-headings.
@@ -162,7 +175,7 @@ function guessQuestionLevel(roots: HeadingNode[], facts: OutlineFacts): number {
 }
 
 /**
- * A lone top heading over the whole file is the document's title, not a section, unless it asks
+ * A lone top heading over the whole file is the document's title (its deck's name), not a section, unless it asks
  * a question its sub-headings answer, or the front matter puts questions at its depth.
  */
 function documentBody(walk: Walk, roots: HeadingNode[]): HeadingNode[] {
@@ -245,7 +258,10 @@ function walkNode(walk: Walk, node: HeadingNode, path: string[]): void {
     if (state === 'empty') emptyHeading(walk, node);
     return;
   }
-  if (standalone.length > 0 || !anyYields(node.children, walk.facts)) walkNodes(walk, node.children, [...path, node.title]);
+  const childrenYield = anyYields(node.children, walk.facts);
+  // A heading with nothing under it that makes a card is as empty as one with no sub-headings.
+  if (state === 'empty' && !childrenYield) emptyHeading(walk, node);
+  if (standalone.length > 0 || !childrenYield) walkNodes(walk, node.children, [...path, node.title]);
   else addQuestion(walk, node, own, node.children, path);
 }
 

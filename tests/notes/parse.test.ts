@@ -55,7 +55,8 @@ describe('fixtures after the shapes of real notes', () => {
     },
     {
       file: 'details.md',
-      deck: 'details',
+      // Its lone title names the deck (rule 9).
+      deck: 'JavaScript 输出题',
       cards: ['下面代码的输出是什么？ / -', '下面代码的输出是什么？ / -'],
     },
     { file: 'question-bank.md', deck: 'question-bank', cards: [] },
