@@ -1,5 +1,6 @@
 import path from 'node:path';
-import type { Card, Deckset, Diagnostic, FileReport, SourceRef } from './card.js';
+import { noStructureReason, type Card, type Deckset, type Diagnostic, type FileReport, type SourceRef } from './card.js';
+import { isReadme } from './files.js';
 import { cardIds } from './identity.js';
 import type { CardDraft, ParsedNote } from './parse.js';
 import { readNoteTexts, type FileStamp } from './read.js';
@@ -9,6 +10,8 @@ export interface LoadedNote {
   drafts: CardDraft[];
   diagnostics: Diagnostic[];
   readable: boolean;
+  /** How the parser read the questions, when the note was read (see {@link ParsedNote}). */
+  reading?: string;
   /** The stat of the file the note was read from, when it was read. */
   stamp?: FileStamp;
 }
@@ -25,7 +28,8 @@ export function loadNotes(files: readonly string[], parse: ParseNote): Map<strin
       continue;
     }
     const parsed = parse(read.text, file, path.basename(file).replace(/\.(?:md|markdown)$/iu, ''));
-    notes.set(file, { drafts: parsed.drafts, diagnostics: [...read.diagnostics, ...parsed.diagnostics], readable: true, stamp: read.stamp });
+    const diagnostics = [...read.diagnostics, ...parsed.diagnostics];
+    notes.set(file, { drafts: parsed.drafts, diagnostics, readable: true, reading: parsed.reading, stamp: read.stamp });
   }
   return notes;
 }
@@ -38,20 +42,36 @@ export interface Identities {
 
 /**
  * Cards with their ids, all diagnostics and a report per file, from the loaded notes in order.
- * `known` are the identities of the same drafts from an earlier run (the parse cache).
+ * `known` are the identities of the same drafts from an earlier run (the parse cache). A README
+ * without questions is reported as not notes, and its diagnostics are left out.
  */
 export function assemble(notes: { file: string; note: LoadedNote }[], walkProblems: Diagnostic[], known?: Identities): { deckset: Deckset; identities: Identities } {
   const drafts: CardDraft[] = [];
   const diagnostics = [...walkProblems];
   const files: FileReport[] = [];
   for (const { file, note } of notes) {
+    const notNotes = notNotesReason(file, note);
+    if (notNotes !== undefined) {
+      files.push({ file, cards: 0, readable: true, notNotes });
+      continue;
+    }
     drafts.push(...note.drafts);
     diagnostics.push(...note.diagnostics);
-    files.push({ file, cards: note.drafts.length, readable: note.readable });
+    files.push({ file, cards: note.drafts.length, readable: note.readable, ...(note.reading === undefined ? {} : { reading: note.reading }) });
   }
   const identities = known && known.ids.length === drafts.length ? known : cardIds(drafts);
   const cards = drafts.map((draft, index): Card => new NoteCard(identities.ids[index] ?? '', draft));
   return { deckset: { cards, diagnostics: [...diagnostics, ...identities.diagnostics], files }, identities };
+}
+
+/** Why a README read gave no cards (the parser's reason): it is not notes. Undefined for any other file. */
+function notNotesReason(file: string, note: LoadedNote): string | undefined {
+  if (!note.readable || note.drafts.length > 0 || !isReadme(file)) return undefined;
+  for (const diagnostic of note.diagnostics) {
+    const reason = noStructureReason(diagnostic);
+    if (reason !== undefined) return reason;
+  }
+  return 'no questions found';
 }
 
 /**

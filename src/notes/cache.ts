@@ -27,6 +27,8 @@ interface DraftList {
 
 interface FileEntry extends FileStamp {
   readable: boolean;
+  /** How the parser read the questions. */
+  reading: string;
   diagnostics: Diagnostic[];
   drafts: DraftList;
 }
@@ -135,7 +137,7 @@ function reusable(cached: Cached, file: string, stamp: FileStamp): LoadedNote | 
   const part: CachedFile = { file, first, drafts: entry.drafts, reader: cached.reader };
   const drafts: CardDraft[] = [];
   for (let row = first; row < first + count; row++) drafts.push(new CachedDraft(part, row));
-  return { readable: entry.readable, diagnostics: entry.diagnostics, drafts, stamp };
+  return { readable: entry.readable, reading: entry.reading, diagnostics: entry.diagnostics, drafts, stamp };
 }
 
 /** One file's part of the cache, shared by its cached drafts. */
@@ -206,7 +208,7 @@ function writeNotesCache(cacheFile: string, fresh: { file: string; stamp: FileSt
       rows.add(draft, decks.indexOf(draft.deck), paths.indexOf(draft.path));
     });
     const drafts = { count: note.drafts.length, decks: decks.values, paths: paths.values, explicitIds };
-    files[file] = { ...stamp, readable: note.readable, diagnostics: note.diagnostics, drafts };
+    files[file] = { ...stamp, readable: note.readable, reading: note.reading ?? '', diagnostics: note.diagnostics, drafts };
   }
   const header: CacheHeader = { loader: LOADER_VERSION, writtenAt: Date.now(), files, identities };
   return writeCache(cacheFile, header, rows.sections(), fresh.flatMap(({ note }) => note.drafts));
@@ -316,6 +318,7 @@ function isFileEntry(value: unknown): value is FileEntry {
     typeof entry.mtimeMs === 'number' &&
     typeof entry.ino === 'number' &&
     typeof entry.readable === 'boolean' &&
+    typeof entry.reading === 'string' &&
     Array.isArray(entry.diagnostics) &&
     entry.diagnostics.every(isDiagnostic) &&
     isDraftList(entry.drafts)
