@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { noStructureReason, type Card, type Deckset, type Diagnostic, type FileReport, type SourceRef } from './card.js';
+import { separateDecks, type FileDeck } from './decks.js';
 import { isReadme } from './files.js';
 import { cardIds } from './identity.js';
 import type { CardDraft, ParsedNote } from './parse.js';
@@ -43,22 +44,32 @@ export interface Identities {
 /**
  * Cards with their ids, all diagnostics and a report per file, from the loaded notes in order.
  * `known` are the identities of the same drafts from an earlier run (the parse cache). A README
- * without questions is reported as not notes, and its diagnostics are left out.
+ * without questions is reported as not notes, and its diagnostics are left out. Files in
+ * different folders whose decks collide are told apart (see `separateDecks`) before ids are made.
  */
 export function assemble(notes: { file: string; note: LoadedNote }[], walkProblems: Diagnostic[], known?: Identities): { deckset: Deckset; identities: Identities } {
   const drafts: CardDraft[] = [];
   const diagnostics = [...walkProblems];
   const files: FileReport[] = [];
+  const decks: FileDeck[] = [];
   for (const { file, note } of notes) {
     const notNotes = notNotesReason(file, note);
     if (notNotes !== undefined) {
       files.push({ file, cards: 0, readable: true, notNotes });
       continue;
     }
-    drafts.push(...note.drafts);
+    const [first] = note.drafts;
+    if (first) decks.push({ file, deck: first.deck });
     diagnostics.push(...note.diagnostics);
     files.push({ file, cards: note.drafts.length, readable: note.readable, ...(note.reading === undefined ? {} : { reading: note.reading }) });
   }
+  const renames = separateDecks(decks);
+  for (const { file, note } of notes) {
+    const deck = renames.decks.get(file);
+    if (deck === undefined) drafts.push(...note.drafts);
+    else for (const draft of note.drafts) drafts.push(new RedeckedDraft(draft, deck));
+  }
+  diagnostics.push(...renames.diagnostics);
   const identities = known && known.ids.length === drafts.length ? known : cardIds(drafts);
   const cards = drafts.map((draft, index): Card => new NoteCard(identities.ids[index] ?? '', draft));
   return { deckset: { cards, diagnostics: [...diagnostics, ...identities.diagnostics], files }, identities };
@@ -72,6 +83,34 @@ function notNotesReason(file: string, note: LoadedNote): string | undefined {
     if (reason !== undefined) return reason;
   }
   return 'no questions found';
+}
+
+/** A draft of a note whose deck collided with another file's, in the deck it was given instead. */
+class RedeckedDraft implements CardDraft {
+  constructor(
+    private readonly draft: CardDraft,
+    readonly deck: string,
+  ) {}
+
+  get path(): string[] {
+    return this.draft.path;
+  }
+
+  get question(): string {
+    return this.draft.question;
+  }
+
+  get answer(): string {
+    return this.draft.answer;
+  }
+
+  get source(): SourceRef {
+    return this.draft.source;
+  }
+
+  get explicitId(): string | undefined {
+    return this.draft.explicitId;
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Deckset, Diagnostic, SourceRef } from './card.js';
-import { searchTextOf, type SearchText } from '../search/text.js';
+import { searchTextOf, type SearchableCard, type SearchText } from '../search/text.js';
 import { assemble, loadNotes, type Identities, type LoadedNote, type ParseNote } from './assemble.js';
 import { CacheReader, writeCache, type CacheSections } from './cache-layout.js';
 import { findNoteFiles } from './files.js';
@@ -100,8 +100,9 @@ export async function loadDecksetCached(contentDirs: string[], dataDir: string):
   if (cached && !changed && known) return { ...deckset, searchText: () => cached.reader.search(cards.length) ?? searchTextOf(cards) };
   // Rewriting the cache reads every answer: those of notes that did not change come from the old cache.
   if (cached && reused.size > 0) cached.reader.readAllAnswers();
-  // The search text written is of the fresh notes' cards, which are all the cards: every readable note is fresh, and the others have none.
-  const written = writeNotesCache(cacheFile, fresh, identities);
+  // The cards are the fresh notes' drafts, in order: every readable note is fresh, and the others have none.
+  // The search text is of the cards, whose decks may differ from the drafts' (see separateDecks).
+  const written = writeNotesCache(cacheFile, fresh, identities, cards);
   return { ...deckset, searchText: () => written ?? searchTextOf(cards) };
 }
 
@@ -195,8 +196,8 @@ class CachedDraft implements CardDraft {
   }
 }
 
-/** Writes the parse cache of the fresh notes; their search text, read back from the file written (undefined when it was not). */
-function writeNotesCache(cacheFile: string, fresh: { file: string; stamp: FileStamp; note: LoadedNote }[], identities: Identities): SearchText | undefined {
+/** Writes the parse cache of the fresh notes and the search text of their cards; that text, read back from the file written (undefined when it was not). */
+function writeNotesCache(cacheFile: string, fresh: { file: string; stamp: FileStamp; note: LoadedNote }[], identities: Identities, cards: readonly SearchableCard[]): SearchText | undefined {
   const files: Record<string, FileEntry> = {};
   const rows = new CardRowsBuilder(fresh.reduce((cards, { note }) => cards + note.drafts.length, 0));
   for (const { file, stamp, note } of fresh) {
@@ -211,7 +212,7 @@ function writeNotesCache(cacheFile: string, fresh: { file: string; stamp: FileSt
     files[file] = { ...stamp, readable: note.readable, reading: note.reading ?? '', diagnostics: note.diagnostics, drafts };
   }
   const header: CacheHeader = { loader: LOADER_VERSION, writtenAt: Date.now(), files, identities };
-  return writeCache(cacheFile, header, rows.sections(), fresh.flatMap(({ note }) => note.drafts));
+  return writeCache(cacheFile, header, rows.sections(), cards);
 }
 
 /** The cache's sections, filled a card at a time: ends are running totals, texts stay strings until written. */
