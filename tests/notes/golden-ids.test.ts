@@ -26,4 +26,14 @@ describe('card ids of notes that already loaded right', () => {
     const ids = loadDeckset([file]).cards.map((card): [number, string] => [card.source.line, card.id]);
     expect(ids).toEqual(golden[name]);
   });
+
+  it('keeps them when the files load together (their decks do not collide)', () => {
+    const present = Object.keys(golden).filter((name) => existsSync(where(name)));
+    const { cards, diagnostics } = loadDeckset(present.map(where));
+    for (const name of present) {
+      const ids = cards.filter((card) => card.source.file === where(name)).map((card): [number, string] => [card.source.line, card.id]);
+      expect(ids, name).toEqual(golden[name]);
+    }
+    expect(diagnostics.filter((each) => each.message.startsWith('deck '))).toEqual([]);
+  });
 });
