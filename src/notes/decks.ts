@@ -40,7 +40,7 @@ function collidingGroups(files: readonly FileDeck[]): FileDeck[][] {
   return [...byDeck.values()].filter((group) => group.length > 1);
 }
 
-/** One group of files with the same deck, by folder, in notes order. */
+/** One group of files with the same deck (two or more), in notes order. */
 function renameGroup(group: FileDeck[], renames: DeckRenames): void {
   const folders = new Map<string, FileDeck[]>();
   for (const entry of group) {
@@ -50,11 +50,10 @@ function renameGroup(group: FileDeck[], renames: DeckRenames): void {
     else folders.set(folder, [entry]);
   }
   if (folders.size < 2) return;
-  const keeper = shallowest([...folders.keys()]);
-  const kept = folders.get(keeper)?.[0];
+  const kept = nearestTheTop(group);
   const relative = relativeFolders([...folders.keys()]);
   for (const [folder, files] of folders) {
-    if (folder === keeper || !kept) continue;
+    if (folder === path.dirname(kept.file)) continue;
     const prefix = distinguishingEnd(folder, relative).join('/');
     for (const { file, deck } of files) {
       const renamed = `${prefix}/${deck}`;
@@ -65,10 +64,10 @@ function renameGroup(group: FileDeck[], renames: DeckRenames): void {
   }
 }
 
-/** The folder with the fewest parts to its path; of folders as deep, the first. */
-function shallowest(folders: string[]): string {
-  const depth = (folder: string): number => folder.split(path.sep).length;
-  return folders.reduce((best, folder) => (depth(folder) < depth(best) ? folder : best));
+/** The file whose folder has the fewest parts to its path; of files as deep, the first. */
+function nearestTheTop(group: FileDeck[]): FileDeck {
+  const depth = ({ file }: FileDeck): number => file.split(path.sep).length;
+  return group.reduce((best, entry) => (depth(entry) < depth(best) ? entry : best));
 }
 
 /** Each folder's path parts below the folder all of them are in. */
