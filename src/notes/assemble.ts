@@ -45,9 +45,10 @@ export interface Identities {
  * Cards with their ids, all diagnostics and a report per file, from the loaded notes in order.
  * `known` are the identities of the same drafts from an earlier run (the parse cache). A README
  * without questions is reported as not notes, and its diagnostics are left out. Files in
- * different folders whose decks collide are told apart (see `separateDecks`) before ids are made.
+ * different folders whose decks collide are told apart (see `separateDecks`) before ids are made;
+ * `drafts` are the cards' drafts, in those decks.
  */
-export function assemble(notes: { file: string; note: LoadedNote }[], walkProblems: Diagnostic[], known?: Identities): { deckset: Deckset; identities: Identities } {
+export function assemble(notes: { file: string; note: LoadedNote }[], walkProblems: Diagnostic[], known?: Identities): { deckset: Deckset; identities: Identities; drafts: CardDraft[] } {
   const drafts: CardDraft[] = [];
   const diagnostics = [...walkProblems];
   const files: FileReport[] = [];
@@ -72,7 +73,7 @@ export function assemble(notes: { file: string; note: LoadedNote }[], walkProble
   diagnostics.push(...renames.diagnostics);
   const identities = known && known.ids.length === drafts.length ? known : cardIds(drafts);
   const cards = drafts.map((draft, index): Card => new NoteCard(identities.ids[index] ?? '', draft));
-  return { deckset: { cards, diagnostics: [...diagnostics, ...identities.diagnostics], files }, identities };
+  return { deckset: { cards, diagnostics: [...diagnostics, ...identities.diagnostics], files }, identities, drafts };
 }
 
 /** Why a README read gave no cards (the parser's reason): it is not notes. Undefined for any other file. */

@@ -95,14 +95,14 @@ export async function loadDecksetCached(contentDirs: string[], dataDir: string):
     notes.push({ file, note });
   }
   const known = changed ? undefined : validIdentities(cached?.header.identities);
-  const { deckset, identities } = assemble(notes, diagnostics, known);
+  const { deckset, identities, drafts } = assemble(notes, diagnostics, known);
   const cards = deckset.cards;
   if (cached && !changed && known) return { ...deckset, searchText: () => cached.reader.search(cards.length) ?? searchTextOf(cards) };
   // Rewriting the cache reads every answer: those of notes that did not change come from the old cache.
   if (cached && reused.size > 0) cached.reader.readAllAnswers();
-  // The cards are the fresh notes' drafts, in order: every readable note is fresh, and the others have none.
-  // The search text is of the cards, whose decks may differ from the drafts' (see separateDecks).
-  const written = writeNotesCache(cacheFile, fresh, identities, cards);
+  // The cards' drafts are the fresh notes' drafts, in order: every readable note is fresh, and the others have none.
+  // The search text is written from the cards' drafts, whose decks may differ from the notes' (see separateDecks).
+  const written = writeNotesCache(cacheFile, fresh, identities, drafts);
   return { ...deckset, searchText: () => written ?? searchTextOf(cards) };
 }
 
@@ -196,7 +196,7 @@ class CachedDraft implements CardDraft {
   }
 }
 
-/** Writes the parse cache of the fresh notes and the search text of their cards; that text, read back from the file written (undefined when it was not). */
+/** Writes the parse cache of the fresh notes and the search text of the cards; that text, read back from the file written (undefined when it was not). */
 function writeNotesCache(cacheFile: string, fresh: { file: string; stamp: FileStamp; note: LoadedNote }[], identities: Identities, cards: readonly SearchableCard[]): SearchText | undefined {
   const files: Record<string, FileEntry> = {};
   const rows = new CardRowsBuilder(fresh.reduce((cards, { note }) => cards + note.drafts.length, 0));
