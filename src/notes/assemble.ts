@@ -1,5 +1,7 @@
 import path from 'node:path';
-import type { Card, Deckset, Diagnostic, FileReport, SourceRef } from './card.js';
+import { noStructureReason, type Card, type Deckset, type Diagnostic, type FileReport, type SourceRef } from './card.js';
+import { separateDecks, type FileDeck } from './decks.js';
+import { isReadme } from './files.js';
 import { cardIds } from './identity.js';
 import type { CardDraft, ParsedNote } from './parse.js';
 import { readNoteTexts, type FileStamp } from './read.js';
@@ -9,6 +11,8 @@ export interface LoadedNote {
   drafts: CardDraft[];
   diagnostics: Diagnostic[];
   readable: boolean;
+  /** How the parser read the questions, when the note was read (see {@link ParsedNote}). */
+  reading?: string;
   /** The stat of the file the note was read from, when it was read. */
   stamp?: FileStamp;
 }
@@ -25,7 +29,8 @@ export function loadNotes(files: readonly string[], parse: ParseNote): Map<strin
       continue;
     }
     const parsed = parseOrReport(parse, read.text, file);
-    notes.set(file, { drafts: parsed.drafts, diagnostics: [...read.diagnostics, ...parsed.diagnostics], readable: true, stamp: read.stamp });
+    const diagnostics = [...read.diagnostics, ...parsed.diagnostics];
+    notes.set(file, { drafts: parsed.drafts, diagnostics, readable: true, reading: parsed.reading, stamp: read.stamp });
   }
   return notes;
 }
@@ -53,21 +58,75 @@ export interface Identities {
 
 /**
  * Cards with their ids, all diagnostics and a report per file, from the loaded notes in order.
- * `known` are the identities of the same drafts from an earlier run (the parse cache).
+ * `known` are the identities of the same drafts from an earlier run (the parse cache). A README
+ * without questions is reported as not notes, and its diagnostics are left out. Files in
+ * different folders whose decks collide are told apart (see `separateDecks`) before ids are made;
+ * `drafts` are the cards' drafts, in those decks.
  */
-export function assemble(notes: { file: string; note: LoadedNote }[], walkProblems: Diagnostic[], known?: Identities): { deckset: Deckset; identities: Identities } {
+export function assemble(notes: { file: string; note: LoadedNote }[], walkProblems: Diagnostic[], known?: Identities): { deckset: Deckset; identities: Identities; drafts: CardDraft[] } {
   const drafts: CardDraft[] = [];
   const diagnostics = [...walkProblems];
   const files: FileReport[] = [];
+  const decks: FileDeck[] = [];
   for (const { file, note } of notes) {
-    // One at a time: spreading a note of hundreds of thousands of cards into push overflows the stack.
-    for (const draft of note.drafts) drafts.push(draft);
+    const notNotes = notNotesReason(file, note);
+    if (notNotes !== undefined) {
+      files.push({ file, cards: 0, readable: true, notNotes });
+      continue;
+    }
+    const [first] = note.drafts;
+    if (first) decks.push({ file, deck: first.deck });
+    // One at a time: spreading a note of hundreds of thousands of cards or diagnostics into push overflows the stack.
     for (const diagnostic of note.diagnostics) diagnostics.push(diagnostic);
-    files.push({ file, cards: note.drafts.length, readable: note.readable });
+    files.push({ file, cards: note.drafts.length, readable: note.readable, ...(note.reading === undefined ? {} : { reading: note.reading }) });
   }
+  const renames = separateDecks(decks);
+  for (const { file, note } of notes) {
+    const deck = renames.decks.get(file);
+    for (const draft of note.drafts) drafts.push(deck === undefined ? draft : new RedeckedDraft(draft, deck));
+  }
+  diagnostics.push(...renames.diagnostics);
   const identities = known && known.ids.length === drafts.length ? known : cardIds(drafts);
   const cards = drafts.map((draft, index): Card => new NoteCard(identities.ids[index] ?? '', draft));
-  return { deckset: { cards, diagnostics: [...diagnostics, ...identities.diagnostics], files }, identities };
+  return { deckset: { cards, diagnostics: [...diagnostics, ...identities.diagnostics], files }, identities, drafts };
+}
+
+/** Why a README read gave no cards (the parser's reason): it is not notes. Undefined for any other file. */
+function notNotesReason(file: string, note: LoadedNote): string | undefined {
+  if (!note.readable || note.drafts.length > 0 || !isReadme(file)) return undefined;
+  for (const diagnostic of note.diagnostics) {
+    const reason = noStructureReason(diagnostic);
+    if (reason !== undefined) return reason;
+  }
+  return 'no questions found';
+}
+
+/** A draft of a note whose deck collided with another file's, in the deck it was given instead. */
+class RedeckedDraft implements CardDraft {
+  constructor(
+    private readonly draft: CardDraft,
+    readonly deck: string,
+  ) {}
+
+  get path(): string[] {
+    return this.draft.path;
+  }
+
+  get question(): string {
+    return this.draft.question;
+  }
+
+  get answer(): string {
+    return this.draft.answer;
+  }
+
+  get source(): SourceRef {
+    return this.draft.source;
+  }
+
+  get explicitId(): string | undefined {
+    return this.draft.explicitId;
+  }
 }
 
 /**

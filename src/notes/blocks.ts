@@ -168,8 +168,9 @@ function isInPageLink(text: string): boolean {
 
 /** What a text starts with when its first line, trimmed, may start with a link (`[`) or a tag (`<`): most do not, and are not cut into lines. */
 const MAY_START_LINK = /^[\s[<]/u;
-const LINK_ONLY = /^(?:\[[^\]]*\]\([^)]*\)|<[^>]+>)\s*[.,;:，；：。]?$/u;
-const IN_PAGE_LINK = /^\[[^\]]*\]\(#|^<a\s[^>]*href=["']#/iu;
+/** A link's text may hold brackets of its own, one level deep: ``[`[Doc]` Net](#net)``. */
+const LINK_ONLY = /^(?:\[(?:[^[\]]|\[[^\]]*\])*\]\([^)]*\)|<[^>]+>)\s*[.,;:，；：。]?$/u;
+const IN_PAGE_LINK = /^\[(?:[^[\]]|\[[^\]]*\])*\]\(#|^<a\s[^>]*href=["']#/iu;
 
 /**
  * True when a section's own text only introduces what follows: it ends by leading into a list

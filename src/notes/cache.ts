@@ -1,7 +1,7 @@
 import { statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Deckset, Diagnostic, SourceRef } from './card.js';
-import { searchTextOf, type SearchText } from '../search/text.js';
+import { searchTextOf, type SearchableCard, type SearchText } from '../search/text.js';
 import { assemble, loadNotes, type Identities, type LoadedNote, type ParseNote } from './assemble.js';
 import { CacheReader, writeCache, type CacheSections } from './cache-layout.js';
 import { findNoteFiles } from './files.js';
@@ -27,6 +27,8 @@ interface DraftList {
 
 interface FileEntry extends FileStamp {
   readable: boolean;
+  /** How the parser read the questions. */
+  reading: string;
   diagnostics: Diagnostic[];
   drafts: DraftList;
 }
@@ -93,13 +95,14 @@ export async function loadDecksetCached(contentDirs: string[], dataDir: string):
     notes.push({ file, note });
   }
   const known = changed ? undefined : validIdentities(cached?.header.identities);
-  const { deckset, identities } = assemble(notes, diagnostics, known);
+  const { deckset, identities, drafts } = assemble(notes, diagnostics, known);
   const cards = deckset.cards;
   if (cached && !changed && known) return { ...deckset, searchText: () => cached.reader.search(cards.length) ?? searchTextOf(cards) };
   // Rewriting the cache reads every answer: those of notes that did not change come from the old cache.
   if (cached && reused.size > 0) cached.reader.readAllAnswers();
-  // The search text written is of the fresh notes' cards, which are all the cards: every readable note is fresh, and the others have none.
-  const written = writeNotesCache(cacheFile, fresh, identities);
+  // The cards' drafts are the fresh notes' drafts, in order: every readable note is fresh, and the others have none.
+  // The search text is written from the cards' drafts, whose decks may differ from the notes' (see separateDecks).
+  const written = writeNotesCache(cacheFile, fresh, identities, drafts);
   return { ...deckset, searchText: () => written ?? searchTextOf(cards) };
 }
 
@@ -135,7 +138,7 @@ function reusable(cached: Cached, file: string, stamp: FileStamp): LoadedNote | 
   const part: CachedFile = { file, first, drafts: entry.drafts, reader: cached.reader };
   const drafts: CardDraft[] = [];
   for (let row = first; row < first + count; row++) drafts.push(new CachedDraft(part, row));
-  return { readable: entry.readable, diagnostics: entry.diagnostics, drafts, stamp };
+  return { readable: entry.readable, reading: entry.reading, diagnostics: entry.diagnostics, drafts, stamp };
 }
 
 /** One file's part of the cache, shared by its cached drafts. */
@@ -193,8 +196,8 @@ class CachedDraft implements CardDraft {
   }
 }
 
-/** Writes the parse cache of the fresh notes; their search text, read back from the file written (undefined when it was not). */
-function writeNotesCache(cacheFile: string, fresh: { file: string; stamp: FileStamp; note: LoadedNote }[], identities: Identities): SearchText | undefined {
+/** Writes the parse cache of the fresh notes and the search text of the cards; that text, read back from the file written (undefined when it was not). */
+function writeNotesCache(cacheFile: string, fresh: { file: string; stamp: FileStamp; note: LoadedNote }[], identities: Identities, cards: readonly SearchableCard[]): SearchText | undefined {
   const files: Record<string, FileEntry> = {};
   const rows = new CardRowsBuilder(fresh.reduce((cards, { note }) => cards + note.drafts.length, 0));
   for (const { file, stamp, note } of fresh) {
@@ -206,10 +209,10 @@ function writeNotesCache(cacheFile: string, fresh: { file: string; stamp: FileSt
       rows.add(draft, decks.indexOf(draft.deck), paths.indexOf(draft.path));
     });
     const drafts = { count: note.drafts.length, decks: decks.values, paths: paths.values, explicitIds };
-    files[file] = { ...stamp, readable: note.readable, diagnostics: note.diagnostics, drafts };
+    files[file] = { ...stamp, readable: note.readable, reading: note.reading ?? '', diagnostics: note.diagnostics, drafts };
   }
   const header: CacheHeader = { loader: LOADER_VERSION, writtenAt: Date.now(), files, identities };
-  return writeCache(cacheFile, header, rows.sections(), fresh.flatMap(({ note }) => note.drafts));
+  return writeCache(cacheFile, header, rows.sections(), cards);
 }
 
 /** The cache's sections, filled a card at a time: ends are running totals, texts stay strings until written. */
@@ -316,6 +319,7 @@ function isFileEntry(value: unknown): value is FileEntry {
     typeof entry.mtimeMs === 'number' &&
     typeof entry.ino === 'number' &&
     typeof entry.readable === 'boolean' &&
+    typeof entry.reading === 'string' &&
     Array.isArray(entry.diagnostics) &&
     entry.diagnostics.every(isDiagnostic) &&
     isDraftList(entry.drafts)

@@ -33,6 +33,21 @@ export interface FileReport {
   cards: number;
   /** False when the file could not be read at all. */
   readable: boolean;
+  /** How the parser read the questions ("headings at level 3", "bold lines"…); absent when the file was not read. */
+  reading?: string;
+  /**
+   * Set for a README that holds no questions: why the parser found none. Such a file is not
+   * notes: skipped quietly, its diagnostics left out of the deckset's.
+   */
+  notNotes?: string;
+}
+
+/** How the parser's diagnostic for a file without cards begins; the reason follows it. */
+export const NO_STRUCTURE = 'no question/answer structure, no cards: ';
+
+/** The reason a file gave no cards, from the parser's diagnostic saying so; undefined for any other diagnostic. */
+export function noStructureReason(diagnostic: Diagnostic): string | undefined {
+  return diagnostic.line === 1 && diagnostic.message.startsWith(NO_STRUCTURE) ? diagnostic.message.slice(NO_STRUCTURE.length) : undefined;
 }
 
 /** Cards and diagnostics of every note file under the content folders. */

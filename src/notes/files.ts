@@ -11,11 +11,18 @@ export interface NoteFiles {
 
 const NOTE_FILE = /\.(?:md|markdown)$/iu;
 /** A repository's own documents, found beside notes but never notes themselves. */
-const PROJECT_FILE = /^(?:readme|license|licence|changelog|contributing|code_of_conduct|security)\.(?:md|markdown)$/iu;
+const PROJECT_FILE = /^(?:license|licence|changelog|contributing|code[_-]of[_-]conduct|security)\.(?:md|markdown)$/iu;
+/** A README (`README.md`, `readme.zh-CN.md`…): notes when it holds questions, as many repositories of interview questions do. */
+const README = /^readme(?:[._-][\w-]+)?\.(?:md|markdown)$/iu;
+
+/** True when the file is a README: loaded as notes, but skipped quietly when it holds no questions. */
+export function isReadme(file: string): boolean {
+  return README.test(path.basename(file));
+}
 
 /**
- * Every `*.md` under the given folders (or the files themselves), recursively, but README,
- * LICENSE and such project documents; skips dot folders,
+ * Every `*.md` under the given folders (or the files themselves), recursively, but LICENSE,
+ * CHANGELOG and such project documents (READMEs are found); skips dot folders,
  * `node_modules` and symlink loops. Folders keep the order they are given in (so do their cards),
  * files within one are sorted, and a file found twice is listed once.
  */

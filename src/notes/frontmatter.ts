@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type matterType from 'gray-matter';
 import type { Diagnostic } from './card.js';
+import { isPromptKind, PROMPT_KINDS, type PromptKind } from './prompt-kind.js';
 import { readSimpleYaml } from './simple-yaml.js';
 
 /** What a note's front matter can set for prep. */
@@ -9,6 +10,8 @@ export interface NoteSettings {
   deck?: string;
   /** The heading depth (1–6) that holds the questions, when the guess is wrong. */
   questionLevel?: number;
+  /** The kind of prompt that holds the questions (`cards:`), when the guess is wrong. */
+  cards?: PromptKind;
 }
 
 /** A note split into its front matter settings and its Markdown body. */
@@ -62,15 +65,29 @@ export function splitFrontMatter(text: string, file: string): SplitNote {
 function readSettings(data: Record<string, unknown>): NoteSettings {
   const deck = [data.deck, data.title].find((value) => typeof value === 'string' && value.trim() !== '');
   const level = data.questionLevel;
+  const cards = promptKindOf(data.cards);
   return {
     ...(typeof deck === 'string' ? { deck: deck.trim() } : {}),
     ...(isHeadingLevel(level) ? { questionLevel: level } : {}),
+    ...(cards ? { cards } : {}),
   };
 }
 
 function settingsProblems(data: Record<string, unknown>, file: string): Diagnostic[] {
-  if (data.questionLevel === undefined || isHeadingLevel(data.questionLevel)) return [];
-  return [{ file, line: 1, message: `front matter questionLevel must be a heading depth from 1 to 6; ignored` }];
+  const problems: Diagnostic[] = [];
+  if (data.questionLevel !== undefined && !isHeadingLevel(data.questionLevel)) {
+    problems.push({ file, line: 1, message: `front matter questionLevel must be a heading depth from 1 to 6; ignored` });
+  }
+  if (data.cards !== undefined && !promptKindOf(data.cards)) {
+    problems.push({ file, line: 1, message: `front matter cards must be one of ${PROMPT_KINDS.join(', ')}; ignored` });
+  }
+  return problems;
+}
+
+/** The prompt kind `cards:` names, in any case and with blanks around it. */
+function promptKindOf(value: unknown): PromptKind | undefined {
+  const name = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+  return isPromptKind(name) ? name : undefined;
 }
 
 function isHeadingLevel(value: unknown): value is number {

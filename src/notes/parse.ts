@@ -1,4 +1,4 @@
-import type { Diagnostic } from './card.js';
+import { NO_STRUCTURE, type Diagnostic } from './card.js';
 import { cleanBlocks, emptiness, isIntroduction, markdownOf, splitDetails, type DetailsSplit, type Emptiness } from './blocks.js';
 import { splitFrontMatter } from './frontmatter.js';
 import { capNesting, MAX_MARKERS_ON_A_LINE, MAX_NESTING_COLUMNS } from './nesting.js';
@@ -74,7 +74,7 @@ export function parseNote(text: string, file: string, defaultDeck: string): Pars
   const split = splitFrontMatter(normaliseNoteText(text), file);
   const body = capNesting(split.body);
   const blocks = lexBlocks(body.text, split.bodyLine);
-  const outline = buildOutline(promptBlocks(blocks, decideShape(blocks)));
+  const outline = buildOutline(promptBlocks(blocks, decideShape(blocks, split.settings.cards)));
   const facts = factsOf(outline.roots);
   const walk: Walk = {
     deck: split.settings.deck ?? defaultDeck,
@@ -91,7 +91,7 @@ export function parseNote(text: string, file: string, defaultDeck: string): Pars
     placed: new Set(),
   };
   detailsCards(walk, splitDetails(cleanBlocks(outline.preamble)), []);
-  const single = oneQuestion(walk, outline.roots);
+  const single = split.settings.cards === 'file' ? wholeFile(walk, outline.roots) : oneQuestion(walk, outline.roots);
   if (single) addQuestion(walk, single, factsFor(facts, single).own, single.children, []);
   else {
     const body = documentBody(walk, outline.roots);
@@ -207,6 +207,13 @@ function oneQuestion(walk: Walk, roots: HeadingNode[]): HeadingNode | undefined 
   };
   count(only.children);
   return asking * 2 < headings ? only : undefined;
+}
+
+/** The heading a note that front matter says is one question (`cards: file`) asks with: the one heading that holds the rest. */
+function wholeFile(walk: Walk, roots: HeadingNode[]): HeadingNode | undefined {
+  if (roots.length === 1) return roots[0];
+  walk.diagnostics.push({ file: walk.file, line: 1, message: 'front matter cards: file needs one heading over the whole note, its question; read as usual' });
+  return undefined;
 }
 
 /**
@@ -479,10 +486,12 @@ function noStructure(walk: Walk, headings: number): Diagnostic {
   const why =
     walk.unansweredLists > 0
       ? `its headings are followed by lists of questions or links, not answers (${walk.unansweredLists})`
-      : headings === 0
-        ? 'it has no headings and no <details> blocks'
-        : 'no heading has an answer under it';
-  return { file: walk.file, line: 1, message: `no question/answer structure, no cards: ${why}` };
+      : walk.unanswered.length > 0
+        ? `none of its ${walk.unanswered.length} questions has an answer under it`
+        : headings === 0
+          ? 'it has no headings, bold or Q: questions, or <details> blocks'
+          : 'no heading has an answer under it';
+  return { file: walk.file, line: 1, message: `${NO_STRUCTURE}${why}` };
 }
 
 /** One diagnostic for the lines whose nesting was capped: where the first is, and how many there are. */

@@ -6,9 +6,6 @@ import { HTML_TAG, removeComments } from './html.js';
  * as is decided once per file (shape.ts), and the blocks are rewritten from that (prompt-blocks.ts).
  */
 
-/** The ways a note's questions can be written; front matter `cards:` names one. */
-export type PromptKind = 'headings' | 'list-headings' | 'bold' | 'qa' | 'details' | 'file';
-
 /** A bold line, whole: `**What is the GIL?**`, `__…__`; the bold text may not itself hold the closing marks. */
 const WHOLE_BOLD = /^(\*\*|__)(?!\s)((?:(?!\1).)+?)(?<!\s)\1[ \t]*$/u;
 

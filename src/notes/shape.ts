@@ -1,6 +1,7 @@
 import type { Tokens } from 'marked';
 import type { Block } from './outline.js';
-import { boldQuestion, labelledQuestion, type PromptKind } from './prompts.js';
+import type { PromptKind } from './prompt-kind.js';
+import { boldQuestion, labelledQuestion } from './prompts.js';
 import { looksLikeQuestion } from './questions.js';
 
 /**

@@ -138,8 +138,8 @@ describe('prep check', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('a.md:4: empty question "Empty"');
     expect(run.stdout).toContain('b.md:1: no question/answer structure');
-    expect(run.stdout).toContain('a.md: 1 card\n');
-    expect(run.stdout).toContain('b.md: 0 cards\n');
+    expect(run.stdout).toContain('a.md: 1 card (headings at level 2)\n');
+    expect(run.stdout).toMatch(/b\.md: 0 cards \(it has no headings, bold or Q: questions, or <details> blocks\); if it holds questions, set front matter cards: /u);
   });
 
   it('exits 1 when a file cannot be read', async () => {

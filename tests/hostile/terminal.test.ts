@@ -214,7 +214,7 @@ describe('control characters in notes never reach the terminal', () => {
     const run = await runPrep(['check'], env);
     expect(run.code).toBe(0);
     assertClean(run, false, 'prep check');
-    expect(run.stdout).toMatch(/link\.md: 1 card\n/u);
+    expect(run.stdout).toMatch(/link\.md: 1 card \(headings at level \d\)\n/u);
   });
 });
 

@@ -3,7 +3,7 @@ import { mkdirSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PrepError } from '../../src/errors.js';
-import { findNoteFiles } from '../../src/notes/files.js';
+import { findNoteFiles, isReadme } from '../../src/notes/files.js';
 import { loadDeckset } from '../../src/notes/load.js';
 import { readNoteTexts, type NoteText } from '../../src/notes/read.js';
 import { testdir } from '../helpers/testdir.js';
@@ -161,8 +161,8 @@ describe('loadDeckset over real folders', () => {
     ]);
     expect(diagnostics).toEqual([]);
     expect(files).toEqual([
-      { file: path.join(root, 'db/mysql.md'), cards: 1, readable: true },
-      { file: path.join(root, 'network.md'), cards: 2, readable: true },
+      { file: path.join(root, 'db/mysql.md'), cards: 1, readable: true, reading: 'headings at level 2' },
+      { file: path.join(root, 'network.md'), cards: 2, readable: true, reading: 'headings at level 2' },
     ]);
   });
 
@@ -188,7 +188,7 @@ describe('loadDeckset over real folders', () => {
     const { cards, diagnostics, files } = loadDeckset([root]);
     expect(cards.map((card) => card.question)).toEqual(['Caf\uFFFD?']);
     expect(diagnostics).toEqual([expect.objectContaining({ line: 1, message: expect.stringMatching(/UTF-8/u) })]);
-    expect(files).toEqual([{ file: path.join(root, 'latin1.md'), cards: 1, readable: true }]);
+    expect(files).toEqual([{ file: path.join(root, 'latin1.md'), cards: 1, readable: true, reading: 'headings at level 2' }]);
   });
 
   it('reports a note that cannot be read (a dangling symlink named x.md) as readable: false', () => {
@@ -214,9 +214,38 @@ describe('loadDeckset over real folders', () => {
 });
 
 describe('project documents beside the notes', () => {
-  it('skips README, LICENSE and the like inside folders, but loads one named on its own', () => {
-    const dir = testdir({ 'README.md': '# About\ntext\n', 'LICENSE.md': 'MIT', 'sub/Changelog.md': '# 1.0\n', 'sub/redis.md': '## Q?\nA\n' });
+  it('skips LICENSE, CHANGELOG and the like inside folders, in any case, but loads one named on its own', () => {
+    const dir = testdir({
+      'LICENSE.md': 'MIT',
+      'licence.markdown': 'MIT',
+      'sub/Changelog.md': '# 1.0\n',
+      'sub/CONTRIBUTING.md': '## How?\nA PR.\n',
+      'sub/code_of_conduct.md': '## Be kind?\nYes.\n',
+      'sub/Code-Of-Conduct.MD': '## Be kind?\nYes.\n',
+      'SECURITY.md': '## Report?\nBy mail.\n',
+      'sub/redis.md': '## Q?\nA\n',
+    });
     expect(findNoteFiles([dir]).files.map((file) => file.slice(dir.length + 1))).toEqual(['sub/redis.md']);
-    expect(findNoteFiles([`${dir}/README.md`]).files).toEqual([`${dir}/README.md`]);
+    expect(findNoteFiles([`${dir}/LICENSE.md`]).files).toEqual([`${dir}/LICENSE.md`]);
+  });
+
+  it('finds READMEs, whatever their case or language suffix, and tells them from other notes', () => {
+    const dir = testdir({ 'README.md': '# About\ntext\n', 'sub/readme.zh-CN.markdown': '# 关于\n', 'sub/README_en.md': '# About\n', 'sub/readmes.md': '## Q?\nA\n' });
+    const files = findNoteFiles([dir]).files;
+    expect(files.map((file) => file.slice(dir.length + 1))).toEqual(['README.md', 'sub/README_en.md', 'sub/readme.zh-CN.markdown', 'sub/readmes.md']);
+    expect(files.map(isReadme)).toEqual([true, true, true, false]);
+  });
+
+  it('takes a README without questions out of the cards and problems, with the reason in its report', () => {
+    const dir = testdir({ 'README.md': '# About\n\n- [Docs](docs.md)\n', 'about.md': '# About\n\n- [Docs](docs.md)\n', 'sub/README.md': '## Why?\n\nBecause.\n' });
+    const { cards, diagnostics, files } = loadDeckset([dir]);
+    const reason = 'its headings are followed by lists of questions or links, not answers (1)';
+    expect(files).toEqual([
+      { file: path.join(dir, 'README.md'), cards: 0, readable: true, notNotes: reason },
+      { file: path.join(dir, 'about.md'), cards: 0, readable: true, reading: expect.any(String) },
+      { file: path.join(dir, 'sub/README.md'), cards: 1, readable: true, reading: 'headings at level 2' },
+    ]);
+    expect(diagnostics).toEqual([{ file: path.join(dir, 'about.md'), line: 1, message: `no question/answer structure, no cards: ${reason}` }]);
+    expect(cards.map((card) => card.question)).toEqual(['Why?']);
   });
 });

@@ -32,4 +32,14 @@ describe('the golden ids', () => {
     expect(ids).toEqual(expect.arrayContaining(golden[name] ?? []));
     expect(golden[name]?.length).toBeGreaterThan(0);
   });
+
+  it('keeps them when the files load together (their decks do not collide)', () => {
+    const present = Object.keys(golden).filter((name) => existsSync(where(name)));
+    const { cards, diagnostics } = loadDeckset(present.map(where));
+    for (const name of present) {
+      const ids = cards.filter((card) => card.source.file === where(name)).map((card): [number, string] => [card.source.line, card.id]);
+      expect(ids, name).toEqual(expect.arrayContaining(golden[name] ?? []));
+    }
+    expect(diagnostics.filter((each) => each.message.startsWith('deck '))).toEqual([]);
+  });
 });

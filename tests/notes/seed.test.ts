@@ -53,7 +53,7 @@ describe('the bundled seed notes', () => {
   });
 
   it('reports one file with 18 cards, readable', () => {
-    expect(deckset.files).toEqual([{ file: seedFile, cards: 18, readable: true }]);
+    expect(deckset.files).toEqual([{ file: seedFile, cards: 18, readable: true, reading: 'headings at levels 2 and 3' }]);
   });
 
   it('reads the tab-indented list of 5.1 as a list of 6 items', () => {
