@@ -1,8 +1,10 @@
 import type { Tokens } from 'marked';
-import type { Block } from './outline.js';
+import { anyYields, factsFor, isNoteHeading, type OutlineFacts } from './facts.js';
+import type { Block, HeadingNode } from './outline.js';
 import type { PromptKind } from './prompt-kind.js';
-import { boldQuestion, labelledQuestion } from './prompts.js';
-import { looksLikeQuestion } from './questions.js';
+import { boldQuestion, endsAsking, labelledQuestion } from './prompts.js';
+import { isFacet, looksLikeQuestion, namesCollection, setsTask } from './questions.js';
+import { isIntroduction } from './blocks.js';
 
 /**
  * Which prompts other than headings hold a note's questions: decided once per file, from
@@ -100,4 +102,133 @@ function countItems(counts: PromptCounts, raw: string, underQuestion: boolean): 
 export function asksInBold(text: string): boolean {
   const question = boldQuestion(text);
   return question !== undefined && (looksLikeQuestion(question) || /[?？]/u.test(question));
+}
+
+/*
+ * The outline's shape: where the questions sit, which headings stand alone as questions or
+ * sections and which are parts of an answer, and whether the file is one question.
+ */
+
+/** Where a note's questions sit: a heading depth, and whether the front matter set it (`questionLevel`). */
+export interface QuestionLevel {
+  level: number;
+  explicit: boolean;
+}
+
+/** The question level the front matter sets, or the one guessed from the outline. */
+export function questionLevelOf(roots: HeadingNode[], facts: OutlineFacts, setting: number | undefined): QuestionLevel {
+  return setting === undefined ? { level: guessQuestionLevel(roots, facts), explicit: false } : { level: setting, explicit: true };
+}
+
+/**
+ * The heading depth most headings with an answer sit at: there, sub-headings are parts of an
+ * answer. Sub-headings of an answered heading that do not read as questions (`#### Example`)
+ * are already parts of its answer and do not count.
+ */
+function guessQuestionLevel(roots: HeadingNode[], facts: OutlineFacts): number {
+  const counts = new Map<number, number>();
+  const count = (nodes: HeadingNode[], parentAnswered: boolean): void => {
+    for (const node of nodes) {
+      const { state, asks } = factsFor(facts, node);
+      const answered = state === undefined;
+      if (answered && (!parentAnswered || asks)) counts.set(node.level, (counts.get(node.level) ?? 0) + 1);
+      count(node.children, answered);
+    }
+  };
+  count(roots, false);
+  let best = 6;
+  let bestCount = 0;
+  for (const [level, count] of counts) {
+    if (count > bestCount || (count === bestCount && level > best)) [best, bestCount] = [level, count];
+  }
+  return best;
+}
+
+/**
+ * A lone top heading over the whole file is the document's title (its deck's name), not a section, unless it asks
+ * a question its sub-headings answer, or the front matter puts questions at its depth.
+ */
+export function documentBody(roots: HeadingNode[], facts: OutlineFacts, at: QuestionLevel): HeadingNode[] {
+  const [only] = roots;
+  if (roots.length !== 1 || !only || only.children.length === 0 || isQuestionLevel(at, only)) return roots;
+  const answeredByParts = !only.children.some((child) => standsAlone(facts, at, child)) && anyYields(only.children, facts);
+  return answeredByParts && factsFor(facts, only).asks ? roots : only.children;
+}
+
+/**
+ * The heading that is the file's one question, or undefined: a lone top heading that asks or sets
+ * a task (`Design Pastebin.com`, `面试题：…是什么？`) over sub-headings that are facets of its
+ * answer (`Step 1: …`, `一、核心挑战 1：…`, `题目描述`), not questions that end asking.
+ */
+export function oneQuestion(roots: HeadingNode[], facts: OutlineFacts, at: QuestionLevel): HeadingNode | undefined {
+  const [only] = roots;
+  if (roots.length !== 1 || !only || only.children.length === 0 || !isNoteHeading(only) || at.explicit) return undefined;
+  const facets = only.children.filter(isFacetNode).length;
+  const task = setsTask(only.title) && facets * 2 >= only.children.length;
+  if (!(factsFor(facts, only).asks || task || facets === only.children.length) || namesCollection(only.title)) return undefined;
+  let headings = 0;
+  let asking = 0;
+  const count = (nodes: HeadingNode[]): void => {
+    for (const node of nodes) {
+      headings++;
+      if (endsAsking(node.title)) asking++;
+      count(node.children);
+    }
+  };
+  count(only.children);
+  return asking * 2 < headings ? only : undefined;
+}
+
+/**
+ * True when an empty heading divides the questions at its own level (`## Arrays`, `## Part 2.
+ * STRINGS`, a document title over `# 一 …`): it is the section of the siblings after it, up to
+ * the next such divider. Its body may be a table of contents of what follows.
+ */
+export function dividesSiblings(facts: OutlineFacts, node: HeadingNode, next: HeadingNode | undefined): boolean {
+  if (next === undefined || next.level !== node.level || node.children.length > 0 || !isNoteHeading(node)) return false;
+  const { state, asks } = factsFor(facts, node);
+  const following = factsFor(facts, next);
+  return (state === 'empty' || state === 'link-list') && !asks && following.yields && following.asks;
+}
+
+/**
+ * True when a heading's own text introduces what stands under it rather than answers anything:
+ * under a title that names a collection of questions, or before sub-headings when it only leads
+ * into them or points elsewhere.
+ */
+export function introduces(node: HeadingNode, own: Block[], standalone: readonly HeadingNode[]): boolean {
+  return namesCollection(node.title) || (standalone.some(isNoteHeading) && isIntroduction(own));
+}
+
+function isFacetNode(node: HeadingNode): boolean {
+  return isFacet(node.title);
+}
+
+/** The sub-headings that stand alone; most headings have none, and share one empty array rather than each filtering its own. */
+export function standaloneChildren(facts: OutlineFacts, at: QuestionLevel, node: HeadingNode): readonly HeadingNode[] {
+  const { children } = node;
+  let standalone: HeadingNode[] | undefined;
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index] as HeadingNode;
+    if (standsAlone(facts, at, child)) (standalone ??= []).push(child);
+  }
+  return standalone ?? NONE;
+}
+
+const NONE: readonly HeadingNode[] = [];
+
+export function isQuestionLevel(at: QuestionLevel, node: HeadingNode): boolean {
+  return at.explicit && node.level === at.level;
+}
+
+/**
+ * A sub-heading stands on its own (a question, or a section of questions) when it sits at or
+ * above the question level, or deeper but reads as a question; otherwise it is part of the
+ * answer above it (`### JVM vs JDK vs JRE` answered by `#### JVM`, `#### JDK 和 JRE`).
+ */
+export function standsAlone(facts: OutlineFacts, at: QuestionLevel, node: HeadingNode): boolean {
+  const { reference, asks, yields } = factsFor(facts, node);
+  if (reference || isFacet(node.title)) return false;
+  const placed = at.explicit ? node.level <= at.level : node.level <= at.level || asks || node.explicitId !== undefined;
+  return placed && yields;
 }

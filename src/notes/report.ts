@@ -1,0 +1,127 @@
+import { cleanBlocks, splitDetails, type Emptiness } from './blocks.js';
+import { NO_STRUCTURE, type Diagnostic } from './card.js';
+import { factsFor, type OutlineFacts } from './facts.js';
+import { MAX_MARKERS_ON_A_LINE, MAX_NESTING_COLUMNS } from './nesting.js';
+import type { Block, HeadingNode, PromptOrigin } from './outline.js';
+import { namesCollection } from './questions.js';
+
+/*
+ * What the loader tells of a note besides its cards: how its questions were read, for `prep
+ * check`, and diagnostics for what is in no card.
+ */
+
+/** How many cards each way of writing prompts gave, and the levels of the headings that gave cards. */
+export interface Readings {
+  counts: Map<string, number>;
+  headingLevels: Set<number>;
+}
+
+/** What `prep check` calls the cards of each way of writing prompts. */
+const READINGS: Record<PromptOrigin, string> = {
+  'heading in a list item': 'headings in list items',
+  'bold line': 'bold lines',
+  'Q: label': 'Q:/A: labels',
+  'question in a list item': 'questions in list items',
+  'block quote': 'block quotes that ask',
+};
+
+const HEADINGS = 'headings';
+
+/** Counts a card of a prompt: a heading at its level, or another way of writing one. */
+export function countPrompt(readings: Readings, node: HeadingNode): void {
+  if (node.prompt === undefined) readings.headingLevels.add(node.level);
+  countReading(readings, node.prompt === undefined ? HEADINGS : READINGS[node.prompt]);
+}
+
+/** Counts a card of a reading that is no heading: `details blocks`. */
+export function countReading(readings: Readings, reading: string): void {
+  readings.counts.set(reading, (readings.counts.get(reading) ?? 0) + 1);
+}
+
+/** The readings that gave cards, most cards first: "headings at levels 2 and 3 and block quotes that ask". */
+export function describeReadings(readings: Readings): string {
+  const levels = [...readings.headingLevels].sort((a, b) => a - b);
+  const headings = `headings at level${levels.length > 1 ? 's' : ''} ${inWords(levels.map(String))}`;
+  const ranked = [...readings.counts].sort((a, b) => b[1] - a[1]).map(([reading]) => (reading === HEADINGS ? headings : reading));
+  return ranked.length === 0 ? 'no prompts with answers' : inWords(ranked);
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function inWords(items: string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
+}
+
+/**
+ * The text of a note that is in no card: every block is in a card, a section title, recognised
+ * noise (references, tables of contents, comments, rules), or here. An introduction (before the
+ * first heading, or a section's that leads into its questions) is a note, not a problem; other
+ * text, and questions listed without answers, are problems. `placed` are the headings whose own
+ * text is in a card or reported already.
+ */
+export function unplacedText(file: string, preamble: Block[], roots: HeadingNode[], facts: OutlineFacts, placed: Set<HeadingNode>): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const first = firstContent(splitDetails(cleanBlocks(preamble)).before);
+  if (first) diagnostics.push({ file, line: first.line, message: "the note's introduction, before its first heading, is in no card", note: true });
+  const visit = (node: HeadingNode): void => {
+    const { own, state, reference, details } = factsFor(facts, node);
+    if (reference) return;
+    const text = firstContent(details.details.length > 0 ? [...details.before, ...details.after] : own);
+    if (!placed.has(node) && text && state !== 'empty' && state !== 'link-list') diagnostics.push(unplacedHeadingText(file, node, text, state));
+    for (const child of node.children) visit(child);
+  };
+  for (const root of roots) visit(root);
+  return diagnostics;
+}
+
+function unplacedHeadingText(file: string, node: HeadingNode, first: Block, state: Emptiness): Diagnostic {
+  const where = { file, line: first.line };
+  if (state === 'question-list') return { ...where, message: `questions listed under "${node.heading}" have no answers; no cards made` };
+  if (node.children.length > 0 || namesCollection(node.title)) return { ...where, message: `the introduction of "${node.heading}" is in no card`, note: true };
+  return { ...where, message: `text under "${node.heading}" is in no card` };
+}
+
+/** The first block that is neither blank space nor a rule. */
+function firstContent(blocks: Block[]): Block | undefined {
+  return blocks.find((block) => block.token.type !== 'space' && block.token.type !== 'hr');
+}
+
+/** How many lines a diagnostic lists before it says how many more there are. */
+const LINES_LISTED = 8;
+
+/** One diagnostic for the questions (other than headings) that have no answer: notes often hold many. */
+export function unansweredPrompts(file: string, lines: number[]): Diagnostic {
+  const listed = lines.slice(0, LINES_LISTED).join(', ') + (lines.length > LINES_LISTED ? ` and ${lines.length - LINES_LISTED} more` : '');
+  const what = lines.length === 1 ? 'a question has no answer under it' : `${lines.length} questions have no answer under them`;
+  return { file, line: lines[0] ?? 1, message: `${what} (line${lines.length === 1 ? '' : 's'} ${listed}); no cards made` };
+}
+
+/** What was found in a note that gave no card, to say why. */
+export interface Findings {
+  headings: number;
+  /** Headings followed by lists of questions or links. */
+  unansweredLists: number;
+  /** Questions other than headings without an answer. */
+  unansweredPrompts: number;
+}
+
+/** Why a note gave no cards, as the one diagnostic `prep check` reads the reason from. */
+export function noStructure(file: string, found: Findings): Diagnostic {
+  const why =
+    found.unansweredLists > 0
+      ? `its headings are followed by lists of questions or links, not answers (${found.unansweredLists})`
+      : found.unansweredPrompts > 0
+        ? `none of its ${found.unansweredPrompts} questions has an answer under it`
+        : found.headings === 0
+          ? 'it has no headings, bold or Q: questions, or <details> blocks'
+          : 'no heading has an answer under it';
+  return { file, line: 1, message: `${NO_STRUCTURE}${why}` };
+}
+
+/** One diagnostic for the lines whose nesting was capped: where the first is, and how many there are. */
+export function nestingProblems(lines: number[], bodyLine: number, file: string): Diagnostic[] {
+  const [first] = lines;
+  if (first === undefined) return [];
+  const more = lines.length > 1 ? ` (and ${lines.length - 1} more lines)` : '';
+  const limits = `${MAX_MARKERS_ON_A_LINE} levels on a line or ${MAX_NESTING_COLUMNS} columns`;
+  return [{ file, line: bodyLine + first, message: `lists or quotes nested deeper than ${limits}${more}; read as text from there, deeper indentation cut` }];
+}
