@@ -244,6 +244,7 @@ export function splitDetails(blocks: Block[]): DetailsSplit {
 
 /** A `<details>` block opened after the one that closes in the same HTML block (`</details>` and `<details>` on the next line), or undefined. */
 function reopened(raw: string, line: number): OpenDetails | undefined {
+  if (!DETAILS_OPEN.test(raw.slice(raw.toLowerCase().lastIndexOf('</details')))) return undefined;
   const closes = [...raw.matchAll(DETAILS_CLOSES)];
   const lastClose = closes.at(-1);
   if (lastClose === undefined) return undefined;

@@ -70,19 +70,19 @@ const EXPRESSION = /^\d+(?:\.\d+)*\s*[-+*/%^=<>!×÷]+\s*[\d([`'"]/u;
 const SPACED_CJK = new RegExp(`^([${CJK_DIGITS}]+)[ \\t\u3000]+(?=\\S)`, 'u');
 
 /**
- * True when a note's headings number themselves with Chinese numerals followed by a blank alone
- * (`# 一 在go语言中…`, `## 二 …`): two or more of them do.
+ * True when a heading starts with a Chinese numeral followed by a blank alone (`一 在go语言中…`):
+ * where two or more of a note's headings do, that is how it numbers them.
  */
-export function numbersWithBlanks(headings: readonly string[]): boolean {
-  let count = 0;
-  for (const heading of headings) if (SPACED_CJK.test(heading.trim()) && ++count >= 2) return true;
-  return false;
+export function startsWithBlankNumber(heading: string): boolean {
+  return CJK_DIGIT_CODES.has(heading.charCodeAt(0)) && SPACED_CJK.test(heading);
 }
+
+const CJK_DIGIT_CODES = new Set([...CJK_DIGITS].map((digit) => digit.charCodeAt(0)));
 
 /**
  * Splits a heading into its outline number and text: `4.1: B树` → [4, 1] and `B树`.
  * Full-width digits and letters (`４．１：`, `Ｑ１：`) count as their ASCII forms. With
- * `blankNumbers` (see {@link numbersWithBlanks}) a Chinese numeral and a blank are one too.
+ * `blankNumbers` (see {@link startsWithBlankNumber}) a Chinese numeral and a blank are one too.
  */
 export function splitOutlineNumber(heading: string, blankNumbers = false): NumberedTitle {
   if (blankNumbers) {

@@ -1,7 +1,7 @@
 import type { Token, Tokens } from 'marked';
 import { HTML_TAG, removeComments } from './html.js';
 import { lexBlockTokens } from './lex.js';
-import { isOutlineParent, numbersWithBlanks, splitOutlineNumber, type OutlineNumber } from './numbering.js';
+import { isOutlineParent, splitOutlineNumber, startsWithBlankNumber, type OutlineNumber } from './numbering.js';
 import { isFacet } from './questions.js';
 
 /** A top-level Markdown token and the 1-based line it starts on. */
@@ -85,8 +85,9 @@ export function buildOutline(blocks: Block[]): Outline {
   const roots: HeadingNode[] = [];
   const open: HeadingNode[] = [];
   const inDetails = insideDetails(blocks);
-  const blankNumbers = numbersWithBlanks(headingTexts(blocks));
+  const blankNumbers = numbersWithBlanks(blocks);
   const headings = headingNodes(blocks, inDetails, blankNumbers);
+  let next = 0;
   // Indexed, as unoptimised `for…of` allocates an iterator result per block.
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index] as Block;
@@ -96,7 +97,7 @@ export function buildOutline(blocks: Block[]): Outline {
       else preamble.push(block);
       continue;
     }
-    const node = headings.get(block) as HeadingNode;
+    const node = headings[next++] as HeadingNode;
     closeUntilParent(open, node);
     const parent = open.at(-1);
     (parent ? parent.children : roots).push(node);
@@ -142,27 +143,23 @@ function addToBody(node: HeadingNode, block: Block): void {
 }
 
 /**
- * A node for every heading among the blocks (those inside `<details>` are content), with the level
+ * A node for every heading among the blocks, in their order (those inside `<details>` are content), with the level
  * of an answer's heading that outranks its question lowered under the question: `## Example`
  * between `### 1. …` and `### 2. …`, or `#### 答案` right under `###### 3. …`.
  */
-function headingNodes(blocks: Block[], inDetails: Set<Block>, blankNumbers: boolean): Map<Block, HeadingNode> {
+function headingNodes(blocks: Block[], inDetails: Set<Block>, blankNumbers: boolean): HeadingNode[] {
   const nodes: HeadingNode[] = [];
-  const byBlock = new Map<Block, HeadingNode>();
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index] as Block;
     if (block.token.type !== 'heading' || inDetails.has(block)) continue;
-    const node = headingNode(block.token as Tokens.Heading, block.line, blankNumbers);
-    node.prompt = block.prompt;
-    nodes.push(node);
-    byBlock.set(block, node);
+    nodes.push(headingNode(block.token as Tokens.Heading, block.line, blankNumbers, block.prompt));
   }
   for (let index = 1; index < nodes.length; index++) {
     const question = nodes[index - 1] as HeadingNode;
     const node = nodes[index] as HeadingNode;
     if (partOfAnswerAbove(question, node, nodes[index + 1])) node.level = question.level + 1;
   }
-  return byBlock;
+  return nodes;
 }
 
 /**
@@ -176,24 +173,24 @@ function partOfAnswerAbove(question: HeadingNode, node: HeadingNode, next: Headi
   return next !== undefined && next.level === question.level && next.number !== undefined && followsInSeries(question.number, next.number);
 }
 
-/** The text of every heading among the blocks. */
-function headingTexts(blocks: Block[]): string[] {
-  const texts: string[] = [];
+/** True when two or more headings start with a Chinese numeral and a blank (`# 一 …`): the note numbers its headings so. */
+function numbersWithBlanks(blocks: Block[]): boolean {
+  let count = 0;
   for (let index = 0; index < blocks.length; index++) {
     const { token } = blocks[index] as Block;
-    if (token.type === 'heading') texts.push((token as Tokens.Heading).text);
+    if (token.type === 'heading' && startsWithBlankNumber((token as Tokens.Heading).text) && ++count >= 2) return true;
   }
-  return texts;
+  return false;
 }
 
-function headingNode(token: Tokens.Heading, line: number, blankNumbers: boolean): HeadingNode {
+function headingNode(token: Tokens.Heading, line: number, blankNumbers: boolean, prompt: PromptOrigin | undefined): HeadingNode {
   const heading = stripInlineHtml(token.text);
   const { number, text } = splitOutlineNumber(heading, blankNumbers);
   const explicitId = explicitIdIn(token.text);
   const body: Block[] = [];
   const children: HeadingNode[] = [];
   // Every node has every field, `number` and `explicitId` undefined where there are none: one shape for all.
-  return { level: token.depth, line, raw: token.raw, heading, title: text, number, explicitId, prompt: undefined, body, children };
+  return { level: token.depth, line, raw: token.raw, heading, title: text, number, explicitId, prompt, body, children };
 }
 
 /**

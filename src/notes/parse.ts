@@ -192,7 +192,8 @@ function subtreeMarkdown(walk: Walk, node: HeadingNode): string {
 
 /** An answer without the label it starts with (`A:`, `答：`) and the `<br/>` lines that end it. */
 function tidyAnswer(answer: string): string {
-  return withoutAnswerLabel(answer).replace(TRAILING_BREAKS, '');
+  const unlabelled = withoutAnswerLabel(answer);
+  return unlabelled.endsWith('>') ? unlabelled.replace(TRAILING_BREAKS, '') : unlabelled;
 }
 
 const TRAILING_BREAKS = /(?:\n[ \t]*<br\s*\/?>[ \t]*)+$/iu;

@@ -17,7 +17,7 @@ export const PROMPT_LEVEL = 7;
  * a heading per prompt item, its answer's blocks after it, and the other items kept as lists.
  */
 export function promptBlocks(blocks: Block[], shape: PromptShape): Block[] {
-  if (!readsOtherPrompts(shape)) return blocks;
+  if (!readsOtherPrompts(shape) || !blocks.some((block) => mayHoldPrompt(block, shape))) return blocks;
   const out: Block[] = [];
   let place: Placing = { shape, floor: 0 };
   for (let index = 0; index < blocks.length; index++) {
@@ -26,6 +26,17 @@ export function promptBlocks(blocks: Block[], shape: PromptShape): Block[] {
     placeBlock(out, block, place);
   }
   return out;
+}
+
+/** True when a block may hold a prompt of the shape's kinds; notes read only for asking quotes mostly have no quote at all. */
+function mayHoldPrompt(block: Block, shape: PromptShape): boolean {
+  const { type } = block.token;
+  return type === 'blockquote' ? shape.quotes : type === 'paragraph' ? shape.bold || shape.labelled : type === 'list' && readsItemPrompts(shape);
+}
+
+/** True when a shape reads prompts in list items. */
+function readsItemPrompts(shape: PromptShape): boolean {
+  return shape.bold || shape.labelled || shape.listHeadings || shape.askingItems;
 }
 
 /** What placing a block depends on: the note's shape, as it holds under the heading above. */
@@ -46,7 +57,7 @@ function placeBlock(out: Block[], block: Block, place: Placing): void {
   const { shape } = place;
   if (token.type === 'paragraph') placeParagraph(out, block, token as Tokens.Paragraph, shape);
   else if (token.type === 'blockquote' && shape.quotes) placeQuote(out, block, token as Tokens.Blockquote);
-  else if (token.type === 'list' && mayHoldItemPrompts(token.raw, shape)) placeList(out, block, token as Tokens.List, place);
+  else if (token.type === 'list' && readsItemPrompts(shape) && mayHoldItemPrompts(token.raw, shape)) placeList(out, block, token as Tokens.List, place);
   else out.push(block);
 }
 

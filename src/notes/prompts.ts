@@ -38,6 +38,9 @@ export function labelledQuestion(text: string): string | undefined {
 /** An answer label at the start of an answer: `A:`, `A1)`, `Answer:`, `Answer -`, `Solution:`, `答：`, `答案：`, maybe in bold. */
 const ANSWER_LABEL = /^(?:\*\*|__)?(?:A|Ans|Answer|Solution|答|答案|回答|解答)[ \t]*\d{0,3}[ \t]*(?:[:：)）]|[ \t]-[ \t])(?:\*\*|__)?[ \t]*/iu;
 
+/** What an answer starts with when it may start with a label: a letter of `A`/`Answer`/`Solution`, `答`/`回`/`解`, bold, or a list item's marker. */
+const MAY_START_LABEL = /^[ \t]*[AaSs答回解*_\-+\d]/u;
+
 /** True when text starts with an answer label. */
 export function startsWithAnswerLabel(text: string): boolean {
   return ANSWER_LABEL.test(text);
@@ -48,6 +51,7 @@ export function startsWithAnswerLabel(text: string): boolean {
  * list whose first item carries the label (`- A: …`). Text without a label is returned as it is.
  */
 export function withoutAnswerLabel(answer: string): string {
+  if (!MAY_START_LABEL.test(answer)) return answer;
   const item = /^([ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+)/u.exec(answer);
   const prefix = item?.[1] ?? '';
   const rest = answer.slice(prefix.length);

@@ -20,11 +20,14 @@ function trimEmphasisEnd(title: string): string {
 }
 
 const NOT_QUESTIONS =
-  /^(?:参考|参考资料|参考文献|参考链接|参考文章|相关阅读|延伸阅读|推荐阅读|扩展阅读|相关文章|文章推荐|学习资源|相关资源|目录|文章目录|致谢|贡献者|references?|further reading|see also|(?:[\w-]+\s+){0,2}(?:resources|links)|credits|acknowledge?ments|contributors|table of contents|contents|toc)\s*[:：]?$/iu;
+  /^(?:参考|参考资料|参考文献|参考链接|参考文章|相关阅读|延伸阅读|推荐阅读|扩展阅读|相关文章|文章推荐|学习资源|相关资源|目录|文章目录|致谢|贡献者|references?|further reading|see also|resources|links|credits|acknowledge?ments|contributors|table of contents|contents|toc)\s*[:：]?$/iu;
+/** Resources and links with a word or two before them: `Tutorial Resources`, `Useful links`. */
+const NAMED_RESOURCES = /^[\w-]+(?:\s+[\w-]+)?\s+(?:resources|links)\s*[:：]?$/iu;
 
 /** True for headings that hold references or a table of contents, never questions. */
 export function isReferenceHeading(title: string): boolean {
-  return NOT_QUESTIONS.test(title.trim());
+  const text = title.trim();
+  return NOT_QUESTIONS.test(text) || (text.length < 40 && NAMED_RESOURCES.test(text));
 }
 
 /** A title naming a collection of questions: `JavaScript Interview Questions`, `Golang常见面试题总结`, `FAQ`. */

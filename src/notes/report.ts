@@ -65,8 +65,8 @@ export function unplacedText(file: string, preamble: Block[], roots: HeadingNode
   const visit = (node: HeadingNode): void => {
     const { own, state, reference, details } = factsFor(facts, node);
     if (reference) return;
-    const text = firstContent(details.details.length > 0 ? [...details.before, ...details.after] : own);
-    if (!placed.has(node) && text && state !== 'empty' && state !== 'link-list') diagnostics.push(unplacedHeadingText(file, node, text, state));
+    const text = placed.has(node) || state === 'empty' || state === 'link-list' ? undefined : firstContent(details.details.length > 0 ? [...details.before, ...details.after] : own);
+    if (text) diagnostics.push(unplacedHeadingText(file, node, text, state));
     for (const child of node.children) visit(child);
   };
   for (const root of roots) visit(root);

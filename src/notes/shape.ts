@@ -27,7 +27,7 @@ export interface PromptShape {
 interface PromptCounts {
   /** Headings that ask: where bold lines under them ask too, they are parts of those answers. */
   askingHeadings: number;
-  /** Bold lines that ask, under headings that do not (or before any heading). */
+  /** Bold lines that ask, under headings that do not (or before any heading); counted only where there are any. */
   bold: number;
   labelled: number;
   listHeadings: number;
@@ -67,36 +67,101 @@ export function readsOtherPrompts(shape: PromptShape): boolean {
 
 /** A list item's first line: its bullet or number, then the text. */
 const ITEM_LINE = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(.*)$/gmu;
+/** A list item that may be a prompt: a heading, bold, or a `Q`/`问` label after it; a list without one is not looked at line by line. */
+const MAY_BE_ITEM_PROMPT = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:#|\*\*|__|-?\d{0,3}[.)]?[ \t]*(?:Q|问))/imu;
 const HEADING_START = /^#{1,6}[ \t]/u;
 
+/**
+ * Counts the prompts of each kind. Whether the heading above a bold line asks is worked out only
+ * for headings with a bold line under them: most notes have none, and this runs on every note.
+ */
 function countPrompts(blocks: Block[]): PromptCounts {
   const counts: PromptCounts = { askingHeadings: 0, bold: 0, labelled: 0, listHeadings: 0 };
-  let underQuestion = false;
+  const boldUnder = new Set<Tokens.Heading | undefined>();
+  let heading: Tokens.Heading | undefined;
+  const countText = (text: string): void => {
+    if (mayBeLabelled(text) && labelledQuestion(text) !== undefined) counts.labelled++;
+    else if (mayBeBold(text) && asksInBold(text)) boldUnder.add(heading);
+  };
   for (let index = 0; index < blocks.length; index++) {
     const { token } = blocks[index] as Block;
-    if (token.type === 'heading') {
-      underQuestion = looksLikeQuestion((token as Tokens.Heading).text);
-      if (underQuestion) counts.askingHeadings++;
-    } else if (token.type === 'paragraph') countText(counts, (token as Tokens.Paragraph).text, underQuestion);
-    else if (token.type === 'list') countItems(counts, token.raw, underQuestion);
+    if (token.type === 'heading') heading = token as Tokens.Heading;
+    else if (token.type === 'paragraph') countText((token as Tokens.Paragraph).text);
+    else if (token.type === 'list' && mayHoldItemPrompt(token.raw)) countItems(counts, token.raw, countText);
   }
+  if (boldUnder.size > 0) countBold(counts, blocks, boldUnder);
   return counts;
 }
 
-function countText(counts: PromptCounts, text: string, underQuestion: boolean): void {
-  if (labelledQuestion(text) !== undefined) counts.labelled++;
-  else if (!underQuestion && asksInBold(text)) counts.bold++;
+/** Counts the bold questions under headings that do not ask, and the headings that do. */
+function countBold(counts: PromptCounts, blocks: Block[], boldUnder: Set<Tokens.Heading | undefined>): void {
+  let heading: Tokens.Heading | undefined;
+  let asks = false;
+  let counted = false;
+  for (let index = 0; index < blocks.length; index++) {
+    const { token } = blocks[index] as Block;
+    if (token.type === 'heading') {
+      heading = token as Tokens.Heading;
+      asks = looksLikeQuestion(heading.text);
+      counted = false;
+      if (asks) counts.askingHeadings++;
+    } else if (!asks && !counted && boldUnder.has(heading)) {
+      counted = true;
+      counts.bold += countBoldUnder(blocks, index);
+    }
+  }
+}
+
+/** The bold questions from a block to the next heading. */
+function countBoldUnder(blocks: Block[], from: number): number {
+  let bold = 0;
+  for (let index = from; index < blocks.length; index++) {
+    const { token } = blocks[index] as Block;
+    if (token.type === 'heading') break;
+    if (token.type === 'paragraph' && mayBeBold((token as Tokens.Paragraph).text) && asksInBold((token as Tokens.Paragraph).text)) bold++;
+    else if (token.type === 'list' && mayHoldItemPrompt(token.raw)) {
+      ITEM_LINE.lastIndex = 0;
+      for (let match = ITEM_LINE.exec(token.raw); match; match = ITEM_LINE.exec(token.raw)) if (asksInBold(match[1] ?? '')) bold++;
+    }
+  }
+  return bold;
 }
 
 /** Every item of a list and of the lists nested in it, found by its first line. */
-function countItems(counts: PromptCounts, raw: string, underQuestion: boolean): void {
+function countItems(counts: PromptCounts, raw: string, countText: (text: string) => void): void {
   ITEM_LINE.lastIndex = 0;
   for (let match = ITEM_LINE.exec(raw); match; match = ITEM_LINE.exec(raw)) {
     const text = match[1] ?? '';
     if (HEADING_START.test(text)) counts.listHeadings++;
-    else countText(counts, text, underQuestion);
+    else countText(text);
   }
 }
+
+/** True when a list's text may hold an item that is a prompt; the characters are looked for before the lines. */
+function mayHoldItemPrompt(raw: string): boolean {
+  return (raw.includes('#') || raw.includes('*') || raw.includes('_') || raw.includes('Q') || raw.includes('q') || raw.includes('问')) && MAY_BE_ITEM_PROMPT.test(raw);
+}
+
+/** True when text may start with a question label (`Q`, `问`, `-1. Question`): other text is not tried. */
+function mayBeLabelled(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return first === Q || first === LOWER_Q || first === ASK || first === MINUS || (first >= DIGIT_0 && first <= DIGIT_9);
+}
+
+/** True when text may start with bold (`**`, `__`). */
+function mayBeBold(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return first === STAR || first === UNDERSCORE;
+}
+
+const Q = 0x51;
+const LOWER_Q = 0x71;
+const ASK = '问'.charCodeAt(0);
+const MINUS = 0x2d;
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+const STAR = 0x2a;
+const UNDERSCORE = 0x5f;
 
 /** True when text's first line is bold and asks: in words, or with a question mark (`… at k? ⭐️`). */
 export function asksInBold(text: string): boolean {
@@ -228,7 +293,7 @@ export function isQuestionLevel(at: QuestionLevel, node: HeadingNode): boolean {
  */
 export function standsAlone(facts: OutlineFacts, at: QuestionLevel, node: HeadingNode): boolean {
   const { reference, asks, yields } = factsFor(facts, node);
-  if (reference || isFacet(node.title)) return false;
+  if (reference || !yields) return false;
   const placed = at.explicit ? node.level <= at.level : node.level <= at.level || asks || node.explicitId !== undefined;
-  return placed && yields;
+  return placed && !isFacet(node.title);
 }
