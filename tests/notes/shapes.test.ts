@@ -526,3 +526,111 @@ describe('rule 8: study notes whose headings are topics', () => {
     },
   ])('$name', expectRule);
 });
+
+describe('rule 11: front matter cards: sets the prompt kind when the guess is wrong', () => {
+  const boldUnderQuestions = md`
+    ---
+    cards: bold
+    ---
+
+    ## What is Redis?
+
+    **Why is it fast?**
+
+    It keeps data in memory.
+
+    **Is it single-threaded?**
+
+    Its command loop is.
+  `;
+  it.each<RuleCase>([
+    {
+      name: 'cards: bold reads bold lines that the guess leaves in the answers of asking headings',
+      note: boldUnderQuestions,
+      // The lone heading is the note's title: its deck, not a section (rule 9).
+      cards: ['Why is it fast? / -', 'Is it single-threaded? / -'],
+      answers: ['It keeps data in memory.', 'Its command loop is.'],
+      diagnostics: [],
+    },
+    {
+      name: 'without cards: the same bold lines are parts of the heading’s answer',
+      note: boldUnderQuestions.replace('cards: bold', 'tags: [redis]'),
+      cards: ['What is Redis? / -'],
+      answers: [/\*\*Why is it fast\?\*\*[\s\S]*Its command loop is\./u],
+    },
+    {
+      name: 'cards: headings leaves Q: labels in the answers',
+      note: md`
+        ---
+        cards: headings
+        ---
+
+        ## Locks
+
+        Q: What is a mutex?
+
+        A: A lock one thread holds at a time.
+
+        Q: What is a semaphore?
+
+        A: A counter of permits.
+      `,
+      cards: ['Locks / -'],
+      answers: [/^Q: What is a mutex\?[\s\S]*A counter of permits\.$/u],
+    },
+    {
+      name: 'cards: qa reads labels the guess would take as too few',
+      note: md`
+        ---
+        cards: qa
+        ---
+
+        ## Locks
+
+        Q: What is a mutex?
+
+        A: A lock one thread holds at a time.
+      `,
+      cards: ['What is a mutex? / -'],
+      answers: ['A lock one thread holds at a time.'],
+    },
+    {
+      name: 'cards: file makes the note one card, its top heading the question',
+      note: md`
+        ---
+        cards: file
+        ---
+
+        # Two sum
+
+        ## Solution
+
+        A hash map from value to index.
+
+        ## What is the complexity?
+
+        Linear.
+      `,
+      cards: ['Two sum / -'],
+      answers: [/^## Solution[\s\S]*Linear\.$/u],
+    },
+    {
+      name: 'cards: file without one heading over the note is said, and the note read as usual',
+      note: md`
+        ---
+        cards: file
+        ---
+
+        ## What is A?
+
+        A.
+
+        ## What is B?
+
+        B.
+      `,
+      cards: ['What is A? / -', 'What is B? / -'],
+      diagnostics: [[1, 'cards: file needs one heading over the whole note']],
+    },
+  ])('$name', expectRule);
+});

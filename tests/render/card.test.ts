@@ -84,4 +84,18 @@ describe('cardListLine', () => {
     const line = cardListLine({ ...hostile, question: 'a\nb' }, { width: 80, color: false });
     expect(line).toBe('x  deck › a b › c  a b');
   });
+
+  it('shortens a long place before the question, down to a share of the width', () => {
+    const deck = 'Tricky Javascript Code Snippets Questions Asked in the Interview (es6/es7/es8/es9)';
+    const line = cardListLine({ ...card, deck, path: [], question: 'Guess the output of this code?' }, { width: 80, color: false });
+    expect(line).toBe('tcp-handshake  Tricky Javascript Code Snippets …  Guess the output of this code?');
+    const long = cardListLine({ ...card, deck, path: [], question: 'Why? '.repeat(30) }, { width: 80, color: false });
+    expect(long.startsWith('tcp-handshake  Tricky Javascript Cod…  Why? Why?')).toBe(true);
+    expect(displayWidth(long)).toBe(80);
+  });
+
+  it('shows a question’s first paragraph, not the code that goes with it', () => {
+    const line = cardListLine({ ...card, question: 'Guess the output?\n\n```js\nconsole.log(1)\n```' }, { width: 80, color: false });
+    expect(line).toBe('tcp-handshake  网络 › TCP › 连接管理  Guess the output?');
+  });
 });
