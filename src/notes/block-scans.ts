@@ -20,6 +20,14 @@ const MAX_BLOCK_INDENT = 3;
 const MIN_BREAK_MARKS = 3;
 
 /**
+ * Text shorter than this holds no block that overflows marked's expressions (the smallest found
+ * were a blank run of 2.1 million lines and a 3.4 MB line of `*`), so marked's own tokenizers run
+ * on it: on the notes people keep they are quicker than the scans, which are JavaScript run
+ * before it is optimised.
+ */
+export const MARKED_SAFE_LENGTH = 1 << 20;
+
+/**
  * How many characters of text marked's paragraph expression is run on at once: it keeps an entry
  * of its stack for each line it takes, and this many characters hold at most half as many lines,
  * far fewer than the two million or so that overflow it.

@@ -1,5 +1,5 @@
 import { Tokenizer, type Rules, type Tokens } from 'marked';
-import { blankLinesEnd, paragraphLength, setextUnderlineEnd, thematicBreakEnd } from './block-scans.js';
+import { blankLinesEnd, MARKED_SAFE_LENGTH, paragraphLength, setextUnderlineEnd, thematicBreakEnd } from './block-scans.js';
 
 /*
  * marked's list tokenizer was half of all lexing on a large note set (notes-L, one profile:
@@ -63,6 +63,7 @@ export class ListTokenizer extends Tokenizer {
    * read it at all.
    */
   override lheading(src: string): Tokens.Heading | undefined {
+    if (src.length < MARKED_SAFE_LENGTH) return super.lheading(src);
     const end = setextUnderlineEnd(src);
     if (end === undefined) return undefined;
     try {
@@ -75,6 +76,7 @@ export class ListTokenizer extends Tokenizer {
 
   /** A paragraph, as marked's expression finds it, run on a window of the text at a time (see {@link paragraphLength}). */
   override paragraph(src: string): Tokens.Paragraph | undefined {
+    if (src.length < MARKED_SAFE_LENGTH) return super.paragraph(src);
     const length = paragraphLength(src, this.rules.block.paragraph);
     if (length === undefined) return undefined;
     const text = src.slice(0, length);

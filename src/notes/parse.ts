@@ -163,8 +163,12 @@ function addQuestion(walk: Walk, node: HeadingNode, own: Block[], parts: Heading
   addHeadingCard(walk, node, path, node.title, answer);
 }
 
-/** Adds the card a heading asks, or reports why there is none (no answer, or no words of its own). */
-function addHeadingCard(walk: Walk, node: HeadingNode, path: string[], question: string, answer: string): void {
+/**
+ * Adds the card a heading asks, or reports why there is none (no answer, or no words of its own).
+ * `revealed` when a `<details>` block gave the answer, which may start with a label (`A:`) as one
+ * after a `Q:` does.
+ */
+function addHeadingCard(walk: Walk, node: HeadingNode, path: string[], question: string, answer: string, revealed = false): void {
   if (answer === '') {
     emptyHeading(walk, node);
     return;
@@ -174,7 +178,7 @@ function addHeadingCard(walk: Walk, node: HeadingNode, path: string[], question:
     return;
   }
   const source = { file: walk.file, line: node.line };
-  const draft: CardDraft = { deck: walk.deck, path, question, answer: tidyAnswer(answer), source };
+  const draft: CardDraft = { deck: walk.deck, path, question, answer: tidyAnswer(answer, revealed || node.prompt !== undefined), source };
   countPrompt(walk.readings, node);
   if (node.explicitId) draft.explicitId = node.explicitId;
   walk.drafts.push(draft);
@@ -190,9 +194,9 @@ function subtreeMarkdown(walk: Walk, node: HeadingNode): string {
   return markdown;
 }
 
-/** An answer without the label it starts with (`A:`, `答：`) and the `<br/>` lines that end it. */
-function tidyAnswer(answer: string): string {
-  const unlabelled = withoutAnswerLabel(answer);
+/** An answer without the `<br/>` lines that end it, and, under a prompt that is no heading (`Q:`, a bold line), without its label (`A:`, `答：`). */
+function tidyAnswer(answer: string, labelled: boolean): string {
+  const unlabelled = labelled ? withoutAnswerLabel(answer) : answer;
   return unlabelled.endsWith('>') ? unlabelled.replace(TRAILING_BREAKS, '') : unlabelled;
 }
 
@@ -218,7 +222,7 @@ function detailsCards(walk: Walk, split: DetailsSplit, path: string[], node?: He
   if (node && answersHeading) {
     walk.placed.add(node);
     const answer = joinParagraphs(split.details.reduce((text, block) => joinParagraphs(text, block.body), ''), after);
-    addHeadingCard(walk, node, path, before === '' ? node.title : `${node.title}\n\n${before}`, answer);
+    addHeadingCard(walk, node, path, before === '' ? node.title : `${node.title}\n\n${before}`, answer, true);
     return;
   }
   const inner = node ? [...path, node.title] : path;

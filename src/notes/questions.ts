@@ -24,10 +24,12 @@ const NOT_QUESTIONS =
 /** Resources and links with a word or two before them: `Tutorial Resources`, `Useful links`. */
 const NAMED_RESOURCES = /^[\w-]+(?:\s+[\w-]+)?\s+(?:resources|links)\s*[:：]?$/iu;
 
+const ENDS_NAMING_LIST = /[sS:：]$/u;
+
 /** True for headings that hold references or a table of contents, never questions. */
 export function isReferenceHeading(title: string): boolean {
   const text = title.trim();
-  return NOT_QUESTIONS.test(text) || (text.length < 40 && NAMED_RESOURCES.test(text));
+  return NOT_QUESTIONS.test(text) || (text.length < 40 && ENDS_NAMING_LIST.test(text) && NAMED_RESOURCES.test(text));
 }
 
 /** A title naming a collection of questions: `JavaScript Interview Questions`, `Golang常见面试题总结`, `FAQ`. */
