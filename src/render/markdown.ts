@@ -230,7 +230,14 @@ function finish(output: string, color: boolean): string {
  * and so do lines too long for marked's inline rules.
  */
 export function renderMarkdown(markdown: string, options: RenderOptions): string {
-  return finish(markedFor(options).parse(capNesting(escapeLongLines(sanitize(markdown))).text, { async: false }), options.color);
+  const safe = capNesting(escapeLongLines(sanitize(markdown))).text;
+  try {
+    return finish(markedFor(options).parse(safe, { async: false }), options.color);
+  } catch (error) {
+    // marked's expressions run out of stack on some blocks of megabytes: such an answer is shown as its text.
+    if (!(error instanceof RangeError)) throw error;
+    return finish(wrapText(safe, Math.max(options.width, MIN_WIDTH)), options.color);
+  }
 }
 
 /** Renders one line of inline Markdown (a question), wrapped to `width` columns. */

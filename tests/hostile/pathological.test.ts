@@ -323,4 +323,14 @@ describe('paragraphs and lines of megabytes', () => {
     const big = (await shownCards(env)).find((card) => card.question === 'What is big?');
     expect(big?.answer === answer, 'the answer is the whole paragraph').toBe(true);
   });
+
+  it('`prep show` renders a card whose answer is one paragraph of 9 MB, as its text where marked cannot', BUDGET, async () => {
+    const answer = `${'word '.repeat(1_900_000)}end`;
+    const { env } = setup({ 'big.md': bigAnswerNote(answer) });
+    const shown = await runPrep(['show', 'big'], env, { columns: 80 });
+    expect(shown.stderr).toBe('');
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain('What is big?');
+    expect(shown.stdout).toMatch(/word\s+end\n/u);
+  });
 });
