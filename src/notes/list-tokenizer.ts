@@ -45,12 +45,14 @@ interface ScannedItem {
 export class ListTokenizer extends Tokenizer {
   /** A run of blank lines, as marked's `space` finds it, without its expression's stack entry per line. */
   override space(src: string): Tokens.Space | undefined {
+    if (src.length < MARKED_SAFE_LENGTH) return super.space(src);
     const end = blankLinesEnd(src);
     return end > 0 ? { type: 'space', raw: src.slice(0, end) } : undefined;
   }
 
   /** A thematic break, as marked's `hr` finds it, without its expression's stack entry per mark. */
   override hr(src: string): Tokens.Hr | undefined {
+    if (src.length < MARKED_SAFE_LENGTH) return super.hr(src);
     const end = thematicBreakEnd(src, 0);
     return end === undefined ? undefined : { type: 'hr', raw: src.slice(0, end) };
   }

@@ -197,10 +197,11 @@ function subtreeMarkdown(walk: Walk, node: HeadingNode): string {
 /** An answer without the `<br/>` lines that end it, and, under a prompt that is no heading (`Q:`, a bold line), without its label (`A:`, `答：`). */
 function tidyAnswer(answer: string, labelled: boolean): string {
   const unlabelled = labelled ? withoutAnswerLabel(answer) : answer;
-  return unlabelled.endsWith('>') ? unlabelled.replace(TRAILING_BREAKS, '') : unlabelled;
+  return ENDS_WITH_BREAK.test(unlabelled.slice(-8)) ? unlabelled.replace(TRAILING_BREAKS, '') : unlabelled;
 }
 
 const TRAILING_BREAKS = /(?:\n[ \t]*<br\s*\/?>[ \t]*)+$/iu;
+const ENDS_WITH_BREAK = /<br\s*\/?>[ \t]*$/iu;
 
 /** Two pieces of Markdown, a blank line between them; an empty one is left out. */
 function joinParagraphs(first: string, second: string): string {

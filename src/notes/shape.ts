@@ -67,8 +67,10 @@ export function readsOtherPrompts(shape: PromptShape): boolean {
 
 /** A list item's first line: its bullet or number, then the text. */
 const ITEM_LINE = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(.*)$/gmu;
-/** A list item that may be a prompt: a heading, bold, or a `Q`/`问` label after it; a list without one is not looked at line by line. */
-const MAY_BE_ITEM_PROMPT = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:#|\*\*|__|-?\d{0,3}[.)]?[ \t]*(?:Q|问))/imu;
+/** List items that may be prompts: a heading, bold, or a `Q`/`问` label after the bullet. */
+const HEADING_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+#/mu;
+const BOLD_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\*\*|__)/mu;
+const LABEL_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:-?\d{1,3}[.)][ \t]*)?(?:Q|问)/mu;
 const HEADING_START = /^#{1,6}[ \t]/u;
 
 /**
@@ -139,7 +141,11 @@ function countItems(counts: PromptCounts, raw: string, countText: (text: string)
 
 /** True when a list's text may hold an item that is a prompt; the characters are looked for before the lines. */
 function mayHoldItemPrompt(raw: string): boolean {
-  return (raw.includes('#') || raw.includes('*') || raw.includes('_') || raw.includes('Q') || raw.includes('q') || raw.includes('问')) && MAY_BE_ITEM_PROMPT.test(raw);
+  return (
+    (raw.includes('#') && HEADING_ITEM.test(raw)) ||
+    ((raw.includes('**') || raw.includes('__')) && BOLD_ITEM.test(raw)) ||
+    ((raw.includes('Q') || raw.includes('问')) && LABEL_ITEM.test(raw))
+  );
 }
 
 /** True when text may start with a question label (`Q`, `问`, `-1. Question`): other text is not tried. */
