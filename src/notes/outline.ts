@@ -86,18 +86,19 @@ export function buildOutline(blocks: Block[]): Outline {
   const open: HeadingNode[] = [];
   const inDetails = insideDetails(blocks);
   const blankNumbers = numbersWithBlanks(blocks);
-  const headings = headingNodes(blocks, inDetails, blankNumbers);
-  let next = 0;
+  let previous: HeadingNode | undefined;
   // Indexed, as unoptimised `for…of` allocates an iterator result per block.
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index] as Block;
-    if (block.token.type !== 'heading' || inDetails.has(block)) {
+    if (!isOutlineHeading(block, inDetails)) {
       const current = open.at(-1);
       if (current) addToBody(current, block);
       else preamble.push(block);
       continue;
     }
-    const node = headings[next++] as HeadingNode;
+    const node = headingNode(block.token as Tokens.Heading, block.line, blankNumbers, block.prompt);
+    if (previous && partOfAnswerAbove(previous, node, () => nextHeading(blocks, index, inDetails, blankNumbers))) node.level = previous.level + 1;
+    previous = node;
     closeUntilParent(open, node);
     const parent = open.at(-1);
     (parent ? parent.children : roots).push(node);
@@ -142,34 +143,30 @@ function addToBody(node: HeadingNode, block: Block): void {
   node.body.push(block);
 }
 
-/**
- * A node for every heading among the blocks, in their order (those inside `<details>` are content), with the level
- * of an answer's heading that outranks its question lowered under the question: `## Example`
- * between `### 1. …` and `### 2. …`, or `#### 答案` right under `###### 3. …`.
- */
-function headingNodes(blocks: Block[], inDetails: Set<Block>, blankNumbers: boolean): HeadingNode[] {
-  const nodes: HeadingNode[] = [];
-  for (let index = 0; index < blocks.length; index++) {
-    const block = blocks[index] as Block;
-    if (block.token.type !== 'heading' || inDetails.has(block)) continue;
-    nodes.push(headingNode(block.token as Tokens.Heading, block.line, blankNumbers, block.prompt));
+/** True for a heading of the note's outline: one inside a `<details>` block is its content. */
+function isOutlineHeading(block: Block, inDetails: Set<Block>): boolean {
+  return block.token.type === 'heading' && !inDetails.has(block);
+}
+
+/** The outline heading after the block at `index`, read as a node; undefined when there is none. */
+function nextHeading(blocks: Block[], index: number, inDetails: Set<Block>, blankNumbers: boolean): HeadingNode | undefined {
+  for (let after = index + 1; after < blocks.length; after++) {
+    const block = blocks[after] as Block;
+    if (isOutlineHeading(block, inDetails)) return headingNode(block.token as Tokens.Heading, block.line, blankNumbers, block.prompt);
   }
-  for (let index = 1; index < nodes.length; index++) {
-    const question = nodes[index - 1] as HeadingNode;
-    const node = nodes[index] as HeadingNode;
-    if (partOfAnswerAbove(question, node, nodes[index + 1])) node.level = question.level + 1;
-  }
-  return nodes;
+  return undefined;
 }
 
 /**
  * True when a heading that outranks the numbered question above it is part of that question's
- * answer: it has no number of its own and the question's numbering carries on after it, or it
- * names a part of an answer (`Example`, `答案`).
+ * answer (`## Example` between `### 1.` and `### 2.`, `#### 答案` right under `###### 3.`): it has
+ * no number of its own, and it names a part of an answer or the question's numbering carries on
+ * after it. The next heading is read only for such a heading: few are.
  */
-function partOfAnswerAbove(question: HeadingNode, node: HeadingNode, next: HeadingNode | undefined): boolean {
+function partOfAnswerAbove(question: HeadingNode, node: HeadingNode, following: () => HeadingNode | undefined): boolean {
   if (node.level >= question.level || node.number || !question.number) return false;
   if (isFacet(node.title)) return true;
+  const next = following();
   return next !== undefined && next.level === question.level && next.number !== undefined && followsInSeries(question.number, next.number);
 }
 

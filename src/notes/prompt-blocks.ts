@@ -17,7 +17,7 @@ export const PROMPT_LEVEL = 7;
  * a heading per prompt item, its answer's blocks after it, and the other items kept as lists.
  */
 export function promptBlocks(blocks: Block[], shape: PromptShape): Block[] {
-  if (!readsOtherPrompts(shape) || !blocks.some((block) => mayHoldPrompt(block, shape))) return blocks;
+  if (!readsOtherPrompts(shape)) return blocks;
   const out: Block[] = [];
   let place: Placing = { shape, floor: 0 };
   for (let index = 0; index < blocks.length; index++) {
@@ -26,12 +26,6 @@ export function promptBlocks(blocks: Block[], shape: PromptShape): Block[] {
     placeBlock(out, block, place);
   }
   return out;
-}
-
-/** True when a block may hold a prompt of the shape's kinds; notes read only for asking quotes mostly have no quote at all. */
-function mayHoldPrompt(block: Block, shape: PromptShape): boolean {
-  const { type } = block.token;
-  return type === 'blockquote' ? shape.quotes : type === 'paragraph' ? shape.bold || shape.labelled : type === 'list' && readsItemPrompts(shape);
 }
 
 /** True when a shape reads prompts in list items. */

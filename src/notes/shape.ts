@@ -31,6 +31,8 @@ interface PromptCounts {
   bold: number;
   labelled: number;
   listHeadings: number;
+  /** Block quotes, any (in list items too): a note without one needs no looking for quotes that ask. */
+  quotes: number;
 }
 
 /** Fewer prompts of a kind than this are a coincidence, not how the note is written. */
@@ -43,7 +45,7 @@ export function decideShape(blocks: Block[], forced?: PromptKind): PromptShape {
   const labelled = counts.labelled >= MIN_PROMPTS;
   const listHeadings = counts.listHeadings >= MIN_PROMPTS;
   const bold = !labelled && counts.bold >= MIN_PROMPTS && counts.bold >= counts.askingHeadings;
-  return { bold, labelled, listHeadings, askingItems: labelled || listHeadings, quotes: !bold && !labelled };
+  return { bold, labelled, listHeadings, askingItems: labelled || listHeadings, quotes: !bold && !labelled && counts.quotes > 0 };
 }
 
 const NO_PROMPTS: PromptShape = { bold: false, labelled: false, listHeadings: false, askingItems: false, quotes: false };
@@ -67,18 +69,17 @@ export function readsOtherPrompts(shape: PromptShape): boolean {
 
 /** A list item's first line: its bullet or number, then the text. */
 const ITEM_LINE = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(.*)$/gmu;
-/** List items that may be prompts: a heading, bold, or a `Q`/`问` label after the bullet. */
-const HEADING_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+#/mu;
-const BOLD_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\*\*|__)/mu;
-const LABEL_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:-?\d{1,3}[.)][ \t]*)?(?:Q|问)/mu;
+
 const HEADING_START = /^#{1,6}[ \t]/u;
+/** A block quote's line, in a list item. */
+const QUOTE_LINE = /^[ \t]*>/mu;
 
 /**
  * Counts the prompts of each kind. Whether the heading above a bold line asks is worked out only
  * for headings with a bold line under them: most notes have none, and this runs on every note.
  */
 function countPrompts(blocks: Block[]): PromptCounts {
-  const counts: PromptCounts = { askingHeadings: 0, bold: 0, labelled: 0, listHeadings: 0 };
+  const counts: PromptCounts = { askingHeadings: 0, bold: 0, labelled: 0, listHeadings: 0, quotes: 0 };
   const boldUnder = new Set<Tokens.Heading | undefined>();
   let heading: Tokens.Heading | undefined;
   const countText = (text: string): void => {
@@ -89,7 +90,10 @@ function countPrompts(blocks: Block[]): PromptCounts {
     const { token } = blocks[index] as Block;
     if (token.type === 'heading') heading = token as Tokens.Heading;
     else if (token.type === 'paragraph') countText((token as Tokens.Paragraph).text);
-    else if (token.type === 'list' && mayHoldItemPrompt(token.raw)) countItems(counts, token.raw, countText);
+    else if (token.type === 'list') {
+      if (mayHoldItemPrompt(token.raw)) countItems(counts, token.raw, countText);
+      if (token.raw.includes('>') && QUOTE_LINE.test(token.raw)) counts.quotes++;
+    } else if (token.type === 'blockquote') counts.quotes++;
   }
   if (boldUnder.size > 0) countBold(counts, blocks, boldUnder);
   return counts;
@@ -139,13 +143,44 @@ function countItems(counts: PromptCounts, raw: string, countText: (text: string)
   }
 }
 
-/** True when a list's text may hold an item that is a prompt; the characters are looked for before the lines. */
+/**
+ * True when a list's text may hold an item that is a prompt: a heading, bold, or a `Q`/`问` label
+ * right after an item's bullet. Each mark is looked for, then what stands before it on its line:
+ * a regular expression over every line start of every list cost more than the rest of the guess.
+ */
 function mayHoldItemPrompt(raw: string): boolean {
-  return (
-    (raw.includes('#') && HEADING_ITEM.test(raw)) ||
-    ((raw.includes('**') || raw.includes('__')) && BOLD_ITEM.test(raw)) ||
-    ((raw.includes('Q') || raw.includes('问')) && LABEL_ITEM.test(raw))
-  );
+  return ITEM_PROMPT_MARKS.some((mark) => followsBulletSomewhere(raw, mark));
+}
+
+const ITEM_PROMPT_MARKS = ['#', '**', '__', 'Q', '问'];
+
+function followsBulletSomewhere(raw: string, mark: string): boolean {
+  for (let at = raw.indexOf(mark); at !== -1; at = raw.indexOf(mark, at + mark.length)) if (followsBullet(raw, at)) return true;
+  return false;
+}
+
+/** True when only a list item's bullet (`-`, `*`, `+`, `12.`, `3)`) and blanks stand between the start of its line and `at`. */
+function followsBullet(text: string, at: number): boolean {
+  let index = at - 1;
+  if (!isBlank(text.charCodeAt(index))) return false;
+  while (isBlank(text.charCodeAt(index))) index--;
+  const bullet = text.charCodeAt(index);
+  if (bullet === DOT || bullet === PAREN) {
+    const digitsEnd = index;
+    while (isDigit(text.charCodeAt(index - 1))) index--;
+    if (index === digitsEnd) return false;
+  } else if (bullet !== MINUS && bullet !== STAR && bullet !== PLUS) return false;
+  index--;
+  while (isBlank(text.charCodeAt(index))) index--;
+  return index < 0 || text.charCodeAt(index) === NEWLINE;
+}
+
+function isBlank(code: number): boolean {
+  return code === SPACE || code === TAB;
+}
+
+function isDigit(code: number): boolean {
+  return code >= DIGIT_0 && code <= DIGIT_9;
 }
 
 /** True when text may start with a question label (`Q`, `问`, `-1. Question`): other text is not tried. */
@@ -168,6 +203,12 @@ const DIGIT_0 = 0x30;
 const DIGIT_9 = 0x39;
 const STAR = 0x2a;
 const UNDERSCORE = 0x5f;
+const PLUS = 0x2b;
+const DOT = 0x2e;
+const PAREN = 0x29;
+const SPACE = 0x20;
+const TAB = 0x09;
+const NEWLINE = 0x0a;
 
 /** True when text's first line is bold and asks: in words, or with a question mark (`… at k? ⭐️`). */
 export function asksInBold(text: string): boolean {
@@ -256,10 +297,11 @@ export function oneQuestion(roots: HeadingNode[], facts: OutlineFacts, at: Quest
  * the next such divider. Its body may be a table of contents of what follows.
  */
 export function dividesSiblings(facts: OutlineFacts, node: HeadingNode, next: HeadingNode | undefined): boolean {
-  if (next === undefined || next.level !== node.level || node.children.length > 0 || !isNoteHeading(node)) return false;
+  if (next === undefined || node.children.length > 0 || next.level !== node.level || !isNoteHeading(node)) return false;
   const { state, asks } = factsFor(facts, node);
+  if (asks || (state !== 'empty' && state !== 'link-list')) return false;
   const following = factsFor(facts, next);
-  return (state === 'empty' || state === 'link-list') && !asks && following.yields && following.asks;
+  return following.yields && following.asks;
 }
 
 /**
