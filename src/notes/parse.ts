@@ -197,11 +197,12 @@ function subtreeMarkdown(walk: Walk, node: HeadingNode): string {
 /** An answer without the `<br/>` lines that end it, and, under a prompt that is no heading (`Q:`, a bold line), without its label (`A:`, `答：`). */
 function tidyAnswer(answer: string, labelled: boolean): string {
   const unlabelled = labelled ? withoutAnswerLabel(answer) : answer;
-  return ENDS_WITH_BREAK.test(unlabelled.slice(-8)) ? unlabelled.replace(TRAILING_BREAKS, '') : unlabelled;
+  return unlabelled.charCodeAt(unlabelled.length - 1) === CLOSING_ANGLE && ENDS_WITH_BREAK.test(unlabelled.slice(-16)) ? unlabelled.replace(TRAILING_BREAKS, '') : unlabelled;
 }
 
 const TRAILING_BREAKS = /(?:\n[ \t]*<br\s*\/?>[ \t]*)+$/iu;
-const ENDS_WITH_BREAK = /<br\s*\/?>[ \t]*$/iu;
+const ENDS_WITH_BREAK = /<br\s*\/?>$/iu;
+const CLOSING_ANGLE = 0x3e;
 
 /** Two pieces of Markdown, a blank line between them; an empty one is left out. */
 function joinParagraphs(first: string, second: string): string {
