@@ -97,7 +97,7 @@ export function buildOutline(blocks: Block[]): Outline {
       continue;
     }
     const node = headingNode(block.token as Tokens.Heading, block.line, blankNumbers, block.prompt);
-    if (previous && partOfAnswerAbove(previous, node, () => nextHeading(blocks, index, inDetails, blankNumbers))) node.level = previous.level + 1;
+    if (previous && partOfAnswerAbove(previous, node, () => nextHeadingAfterText(blocks, index, inDetails, blankNumbers))) node.level = previous.level + 1;
     previous = node;
     closeUntilParent(open, node);
     const parent = open.at(-1);
@@ -148,11 +148,16 @@ function isOutlineHeading(block: Block, inDetails: Set<Block>): boolean {
   return block.token.type === 'heading' && !inDetails.has(block);
 }
 
-/** The outline heading after the block at `index`, read as a node; undefined when there is none. */
-function nextHeading(blocks: Block[], index: number, inDetails: Set<Block>, blankNumbers: boolean): HeadingNode | undefined {
+/**
+ * The outline heading after the block at `index`, read as a node, when text comes between them:
+ * undefined when none does (a section's title right over its first question) or there is none.
+ */
+function nextHeadingAfterText(blocks: Block[], index: number, inDetails: Set<Block>, blankNumbers: boolean): HeadingNode | undefined {
+  let text = false;
   for (let after = index + 1; after < blocks.length; after++) {
     const block = blocks[after] as Block;
-    if (isOutlineHeading(block, inDetails)) return headingNode(block.token as Tokens.Heading, block.line, blankNumbers, block.prompt);
+    if (isOutlineHeading(block, inDetails)) return text ? headingNode(block.token as Tokens.Heading, block.line, blankNumbers, block.prompt) : undefined;
+    text ||= block.token.type !== 'space';
   }
   return undefined;
 }
@@ -160,8 +165,9 @@ function nextHeading(blocks: Block[], index: number, inDetails: Set<Block>, blan
 /**
  * True when a heading that outranks the numbered question above it is part of that question's
  * answer (`## Example` between `### 1.` and `### 2.`, `#### 答案` right under `###### 3.`): it has
- * no number of its own, and it names a part of an answer or the question's numbering carries on
- * after it. The next heading is read only for such a heading: few are.
+ * no number of its own, and it names a part of an answer or has text of its own after which the
+ * question's numbering carries on (a section's title over the next questions has none). The next
+ * heading is read only for such a heading: few are.
  */
 function partOfAnswerAbove(question: HeadingNode, node: HeadingNode, following: () => HeadingNode | undefined): boolean {
   if (node.level >= question.level || node.number || !question.number) return false;

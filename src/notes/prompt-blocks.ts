@@ -1,7 +1,7 @@
 import type { Tokens } from 'marked';
 import { lexBlocks, type Block, type PromptOrigin } from './outline.js';
 import { boldQuestion, itemAsks, labelledQuestion, leadsIntoList, quotedQuestion, startsWithAnswerLabel } from './prompts.js';
-import { looksLikeQuestion } from './questions.js';
+import { isReferenceHeading, looksLikeQuestion } from './questions.js';
 import { asksInBold, readsOtherPrompts, type PromptShape } from './shape.js';
 
 /**
@@ -43,7 +43,9 @@ interface Placing {
 /** Under a heading that asks, a quote that asks restates it (`> 类似的问题：…？`): no question of its own. */
 function underHeading(shape: PromptShape, heading: Tokens.Heading): Placing {
   const quotes = shape.quotes && !looksLikeQuestion(heading.text);
-  return { shape: quotes === shape.quotes ? shape : { ...shape, quotes }, floor: heading.depth };
+  // A table of contents is no section for the questions listed after it: they go beside it.
+  const floor = isReferenceHeading(heading.text) ? heading.depth - 1 : heading.depth;
+  return { shape: quotes === shape.quotes ? shape : { ...shape, quotes }, floor };
 }
 
 function placeBlock(out: Block[], block: Block, place: Placing): void {
@@ -184,14 +186,14 @@ function itemPrompt(item: Tokens.ListItem, line: number, place: Placing, deepen:
   const heading = shape.listHeadings ? /^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/u.exec(first) : null;
   if (heading) {
     const depth = Math.min((heading[1] ?? '').length + deepen, 6);
-    return { heading: promptHeading(heading[2] ?? '', `${first}\n`, line, depth, 'heading in a list item'), answer: rest, answerLine: line + 1 };
+    return { heading: promptHeading(heading[2] ?? '', `${first}\n`, line, depth, 'heading in a list item'), answer: dedent(rest), answerLine: line + 1 };
   }
   if (startsWithAnswerLabel(first)) return undefined;
   const found = itemQuestion(first, rest, shape);
   if (found === undefined) return undefined;
   const [question, origin] = found;
   if (leadsIntoList(question) && isOnlyList(rest)) return { heading: promptHeading(`${question}\n\n${dedent(rest).trim()}`, item.raw, line, PROMPT_LEVEL, origin), answer: '', answerLine: line };
-  return { heading: promptHeading(question, `${first}\n`, line, PROMPT_LEVEL, origin), answer: rest, answerLine: line + 1 };
+  return { heading: promptHeading(question, `${first}\n`, line, PROMPT_LEVEL, origin), answer: dedent(rest), answerLine: line + 1 };
 }
 
 function itemQuestion(first: string, rest: string, shape: PromptShape): [string, PromptOrigin] | undefined {

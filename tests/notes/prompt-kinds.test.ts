@@ -478,3 +478,52 @@ describe('questions without answers', () => {
     },
   ])('$name', expectRule);
 });
+
+describe('shapes met in real notes', () => {
+  it.each<RuleCase>([
+    {
+      name: 'numbered headings in list items after a table of contents: beside it, answers unindented, back-to-top links out',
+      note: md`
+        # Interview questions
+
+        ### Table of Contents
+
+        | No. | Questions |
+        | --- | --------- |
+        | 1 | [What is a hook?](#what-is-a-hook) |
+
+        1. ### What is a hook?
+
+            A function that lets a component **use state**.
+
+            **[⬆ Back to Top](#table-of-contents)**
+
+        2. ### What is a ref?
+
+            A box that keeps a value across renders.
+      `,
+      cards: ['What is a hook? / -', 'What is a ref? / -'],
+      answers: ['A function that lets a component **use state**.', 'A box that keeps a value across renders.'],
+      diagnostics: [],
+    },
+    {
+      name: 'bold questions numbered across sections: a section title between them stays a section',
+      note: md`
+        ## 基础
+
+        **1. 重载和重写的区别？**
+
+        重载在同一个类中，重写在父子类之间。
+
+        ## 集合
+
+        **2. HashMap 的底层实现？**
+
+        数组加链表加红黑树。
+      `,
+      cards: ['重载和重写的区别？ / 基础', 'HashMap 的底层实现？ / 集合'],
+      answers: ['重载在同一个类中，重写在父子类之间。', '数组加链表加红黑树。'],
+      diagnostics: [],
+    },
+  ])('$name', expectRule);
+});
