@@ -218,12 +218,12 @@ const SUMMARY_CLOSE = /<\/summary\s*>/iu;
 export function splitDetails(blocks: Block[]): DetailsSplit {
   const details: DetailsBlock[] = [];
   const after: Block[] = [];
-  if (!anyBlock(blocks, isHtml)) return { before: blocks, details, after };
+  if (!anyBlock(blocks, mayOpenDetails)) return { before: blocks, details, after };
   const before: Block[] = [];
   let open: OpenDetails | undefined;
   for (const block of blocks) {
     const raw = block.token.raw;
-    if (!open && block.token.type === 'html' && DETAILS_OPEN.test(raw)) {
+    if (!open && mayOpenDetails(block) && DETAILS_OPEN.test(raw)) {
       const start = DETAILS_OPEN.exec(raw)?.index ?? 0;
       open = new OpenDetails(block.line + newlinesIn(raw.slice(0, start)));
       open.add(raw.slice(start));
@@ -258,8 +258,13 @@ function reopened(raw: string, line: number): OpenDetails | undefined {
 
 const DETAILS_CLOSES = /<\/details\s*>/giu;
 
-function isHtml(block: Block): boolean {
-  return block.token.type === 'html';
+/**
+ * True for a block that may open a `<details>` block: HTML, or a paragraph holding the tag, as a
+ * line that starts with an inline tag does (`<b><details><summary>1. …</summary></b>`).
+ */
+function mayOpenDetails(block: Block): boolean {
+  const { type, raw } = block.token;
+  return type === 'html' || (type === 'paragraph' && raw.includes('<details'));
 }
 
 /** The start of a closing tag that the next block's text could finish: `<`, `</det`, `</details` and blanks. */
@@ -301,7 +306,7 @@ function detailsBlock(html: string, line: number): DetailsBlock {
   // Without a closing tag SUMMARY would scan to the end from every `<summary`.
   const closed = SUMMARY_CLOSE.test(inner);
   const summary = closed ? summaryQuestion(SUMMARY.exec(inner)?.[1] ?? '') : '';
-  return { summary, body: unwrapParagraph((closed ? inner.replace(SUMMARY, '') : inner).trim()), line };
+  return { summary, body: unwrapParagraph((closed ? inner.replace(SUMMARY, '') : inner).trim().replace(STRAY_CLOSING_TAGS, '')), line };
 }
 
 /** An element marking a question's level or kind (`<span class="level-tag">Beginner …</span>`): a label, not the question. */
@@ -350,6 +355,9 @@ function dedentLines(text: string): string {
   const indent = /^[ \t]*/u.exec(lines[first] ?? '')?.[0] ?? '';
   return lines.map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line)).join('\n');
 }
+
+/** Inline tags closed right after the summary, whose opening came before `<details>` (`<b><details><summary>…</summary></b>`). */
+const STRAY_CLOSING_TAGS = /^(?:<\/(?:b|strong|em|i|span)\s*>\s*)+/iu;
 
 /** The content of a `<p>` … `</p>` pair that wraps a whole details body on lines of their own. */
 function unwrapParagraph(body: string): string {

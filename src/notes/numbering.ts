@@ -30,6 +30,7 @@ const patterns: NumberPattern[] = [
   { starts: CJK_DIGITS, regex: new RegExp(`^([${CJK_DIGITS}]+)\\s*${SEPARATOR}\\s*`, 'u'), scheme: 'cjk' },
   { starts: '题问面', regex: new RegExp(`^(?:题目|问题|面试题)\\s*(\\d+)\\s*${SEPARATOR}?\\s*`, 'u'), scheme: 'label' },
   { starts: '题问面', regex: /^(?:题目|问题|面试题)[ \t]*[:：][ \t]*()/u, scheme: 'label' },
+  { starts: 'QqPp', regex: new RegExp(`^(?:Question|Problem)[ \\t]*(\\d{1,3})[ \\t]*${SEPARATOR}?[ \\t]*`, 'iu'), scheme: 'label' },
   { starts: 'Qq', regex: new RegExp(`^[Qq](\\d*)\\s*${SEPARATOR}\\s*|^[Qq](\\d+)\\s+`, 'u'), scheme: 'q' },
   { starts: '(（', regex: /^[(（](\d{1,3})[)）]\s*/u, scheme: 'paren' },
   { starts: DIGITS, regex: /^(\d{1,3}(?:[.．]\d{1,3})+)[.．]?(?:\s*[:：、)）]\s*|\s+)/u, scheme: 'dotted' },

@@ -527,3 +527,39 @@ describe('shapes met in real notes', () => {
     },
   ])('$name', expectRule);
 });
+
+describe('more shapes met in real notes', () => {
+  it.each<RuleCase>([
+    {
+      name: '<details> opened after an inline tag on its line (a paragraph to Markdown) asks its summary',
+      note: md`
+        ## HTML
+
+        <b><details><summary>1. 什么是语义化标签？</summary></b>
+
+        <p>
+
+        用正确的标签做正确的事情。
+
+        </p>
+        </details>
+      `,
+      cards: ['什么是语义化标签？ / HTML'],
+      answers: ['用正确的标签做正确的事情。'],
+      diagnostics: [],
+    },
+    {
+      name: '`Question N.` before a heading’s question is an outline number',
+      note: md`
+        ## Question 1. What is hoisting?
+
+        Declarations move to the top.
+
+        ## Problem 2: What is a closure?
+
+        A function with its scope.
+      `,
+      cards: ['What is hoisting? / -', 'What is a closure? / -'],
+    },
+  ])('$name', expectRule);
+});
