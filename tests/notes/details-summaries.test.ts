@@ -104,29 +104,6 @@ describe('<details> summaries', () => {
       diagnostics: [],
     },
     {
-      name: 'bare summaries that ask under a topic heading are cards, the topic their section',
-      note: md`
-        ## Hoisting
-
-        <details>
-        <summary>What is hoisting?</summary>
-
-        Declarations move to the top of their scope.
-
-        </details>
-
-        <details>
-        <summary><b>Are let and const hoisted?</b></summary>
-
-        Yes, into the temporal dead zone.
-
-        </details>
-      `,
-      cards: ['What is hoisting? / Hoisting', 'Are let and const hoisted? / Hoisting'],
-      answers: ['Declarations move to the top of their scope.', 'Yes, into the temporal dead zone.'],
-      diagnostics: [],
-    },
-    {
       name: '`<summary><h3>1. Guess the output?</h3>` + a code fence: number stripped, code part of the question',
       note: md`
         ---
