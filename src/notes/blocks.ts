@@ -59,9 +59,8 @@ const LINE_BREAKS_ONLY = /^\s*(?:<br\s*\/?>\s*)+$/iu;
 const PLACEHOLDER = /^(?:answer here|todo|tbd|tba|to ?do|coming soon|wip|n\/a|\.{3}|…|待补充|待完善|待更新|未完待续|暂无|略)[.。!！]*$/iu;
 
 /** True for a paragraph that only holds the place of an answer still to be written. */
-function isPlaceholder(token: Token): boolean {
-  const { text } = token as Tokens.Paragraph;
-  return token.type === 'paragraph' && text.length < 30 && PLACEHOLDER.test(withoutAnswerLabel(text.trim()));
+function isPlaceholder(paragraph: Tokens.Paragraph): boolean {
+  return paragraph.text.length < 30 && PLACEHOLDER.test(withoutAnswerLabel(paragraph.text.trim()));
 }
 
 /** Longer than any "back to top" line; longer text is not matched against WRAPPER, which is slow on long runs of `*`. */
@@ -116,7 +115,7 @@ export function emptiness(blocks: Block[], underQuestion: boolean): Emptiness {
   let prose = 0;
   for (let index = 0; index < blocks.length; index++) {
     const { token } = blocks[index] as Block;
-    if (token.type === 'space' || isNoise(token) || isPlaceholder(token)) continue;
+    if (token.type === 'space' || isNoise(token) || (token.type === 'paragraph' && isPlaceholder(token as Tokens.Paragraph))) continue;
     content++;
     if (token.type === 'list') prose += (token as Tokens.List).items.length;
     else if (token.type === 'paragraph') prose++;
@@ -156,9 +155,11 @@ function firstLine(text: string): string {
   return (end === -1 ? text : text.slice(0, end)).trim();
 }
 
-/** True when the text's first line is only a link (or an autolink or a tag). */
+/** True when the text's first line is only a link (or an autolink or a tag); one with brackets in its text is tried only after a plain one. */
 function isLinkOnly(text: string): boolean {
-  return MAY_START_LINK.test(text) && LINK_ONLY.test(firstLine(text));
+  if (!MAY_START_LINK.test(text)) return false;
+  const line = firstLine(text);
+  return PLAIN_LINK_ONLY.test(line) || (line.indexOf('[', 1) !== -1 && LINK_ONLY.test(line));
 }
 
 /** True when the text's first line starts with a link to a place in this page (`#…`), not to another page. */
@@ -168,6 +169,7 @@ function isInPageLink(text: string): boolean {
 
 /** What a text starts with when its first line, trimmed, may start with a link (`[`) or a tag (`<`): most do not, and are not cut into lines. */
 const MAY_START_LINK = /^[\s[<]/u;
+const PLAIN_LINK_ONLY = /^(?:\[[^\]]*\]\([^)]*\)|<[^>]+>)\s*[.,;:，；：。]?$/u;
 /** A link's text may hold brackets of its own, one level deep: ``[`[Doc]` Net](#net)``. */
 const LINK_ONLY = /^(?:\[(?:[^[\]]|\[[^\]]*\])*\]\([^)]*\)|<[^>]+>)\s*[.,;:，；：。]?$/u;
 const IN_PAGE_LINK = /^\[(?:[^[\]]|\[[^\]]*\])*\]\(#|^<a\s[^>]*href=["']#/iu;

@@ -90,7 +90,7 @@ export function buildOutline(blocks: Block[]): Outline {
   // Indexed, as unoptimised `for…of` allocates an iterator result per block.
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index] as Block;
-    if (!isOutlineHeading(block, inDetails)) {
+    if (block.token.type !== 'heading' || inDetails.has(block)) {
       const current = open.at(-1);
       if (current) addToBody(current, block);
       else preamble.push(block);
