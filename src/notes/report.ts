@@ -96,7 +96,7 @@ export function unansweredPrompts(file: string, lines: number[]): Diagnostic {
 }
 
 /** What was found in a note that gave no card, to say why. */
-export interface Findings {
+interface Findings {
   headings: number;
   /** Headings followed by lists of questions or links. */
   unansweredLists: number;

@@ -339,7 +339,7 @@ export function isQuestionLevel(at: QuestionLevel, node: HeadingNode): boolean {
  * above the question level, or deeper but reads as a question; otherwise it is part of the
  * answer above it (`### JVM vs JDK vs JRE` answered by `#### JVM`, `#### JDK 和 JRE`).
  */
-export function standsAlone(facts: OutlineFacts, at: QuestionLevel, node: HeadingNode): boolean {
+function standsAlone(facts: OutlineFacts, at: QuestionLevel, node: HeadingNode): boolean {
   const { reference, asks, yields } = factsFor(facts, node);
   if (reference || !yields) return false;
   const placed = at.explicit ? node.level <= at.level : node.level <= at.level || asks || node.explicitId !== undefined;
