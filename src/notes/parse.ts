@@ -89,7 +89,8 @@ export function parseNote(text: string, file: string, defaultDeck: string): Pars
     walkNodes(walk, inside, []);
   }
   if (walk.unanswered.length > 0) walk.diagnostics.push(unansweredPrompts(file, walk.unanswered));
-  if (walk.drafts.length > 0) walk.diagnostics.push(...unplacedText(file, outline.preamble, outline.roots, facts, walk.placed));
+  // One at a time: a note of hundreds of thousands of headings could hold as many, too many to spread.
+  if (walk.drafts.length > 0) for (const unplaced of unplacedText(file, outline.preamble, outline.roots, facts, walk.placed)) walk.diagnostics.push(unplaced);
   else walk.diagnostics.push(noStructure(file, { headings: facts.size, unansweredLists: walk.unansweredLists, unansweredPrompts: walk.unanswered.length }));
   const reading = single && walk.drafts.length === 1 ? 'one question' : describeReadings(walk.readings);
   return { drafts: walk.drafts, diagnostics: walk.diagnostics.sort((a, b) => a.line - b.line), reading };

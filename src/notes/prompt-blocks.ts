@@ -67,7 +67,7 @@ function placeParagraph(out: Block[], block: Block, token: Tokens.Paragraph, sha
   const firstLineEnd = token.raw.indexOf('\n');
   const rest = firstLineEnd === -1 ? '' : token.raw.slice(firstLineEnd + 1);
   out.push(promptHeading(found[0], firstLineEnd === -1 ? token.raw : token.raw.slice(0, firstLineEnd + 1), block.line, PROMPT_LEVEL, found[1]));
-  if (rest.trim() !== '') out.push(...lexBlocks(rest, block.line + 1));
+  if (rest.trim() !== '') pushAll(out, lexBlocks(rest, block.line + 1));
 }
 
 function paragraphQuestion(text: string, shape: PromptShape): [string, PromptOrigin] | undefined {
@@ -117,7 +117,7 @@ function placeList(out: Block[], block: Block, token: Tokens.List, place: Placin
   const placed: Block[] = [];
   let plain: { raw: string; line: number } | undefined;
   const flushPlain = (): void => {
-    if (plain) placed.push(...lexBlocks(dedent(plain.raw), plain.line));
+    if (plain) pushAll(placed, lexBlocks(dedent(plain.raw), plain.line));
     plain = undefined;
   };
   let line = block.line;
@@ -138,7 +138,7 @@ function placeList(out: Block[], block: Block, token: Tokens.List, place: Placin
       if (inner.some((each) => each.prompt !== undefined)) {
         prompts++;
         flushPlain();
-        placed.push(...inner);
+        pushAll(placed, inner);
       } else {
         plain = { raw: (plain?.raw ?? '') + item.raw, line: plain?.line ?? itemLine };
       }
@@ -151,7 +151,7 @@ function placeList(out: Block[], block: Block, token: Tokens.List, place: Placin
     return;
   }
   flushPlain();
-  out.push(...placed);
+  pushAll(out, placed);
 }
 
 function promptBlocksInto(out: Block[], blocks: Block[], place: Placing): void {
@@ -213,6 +213,11 @@ function isOnlyList(markdown: string): boolean {
 function promptHeading(text: string, raw: string, line: number, depth: number, prompt: PromptOrigin): Block {
   const token: Tokens.Heading = { type: 'heading', raw, depth, text, tokens: [] };
   return { token, line, prompt };
+}
+
+/** Adds blocks one at a time: a list of hundreds of thousands of prompts gives too many blocks to spread into `push`. */
+function pushAll(target: Block[], blocks: Block[]): void {
+  for (let index = 0; index < blocks.length; index++) target.push(blocks[index] as Block);
 }
 
 /** Text with the indentation its lines share removed (tabs count as four spaces). */
