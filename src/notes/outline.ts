@@ -97,7 +97,9 @@ export function buildOutline(blocks: Block[]): Outline {
       continue;
     }
     const node = headingNode(block.token as Tokens.Heading, block.line, blankNumbers, block.prompt);
-    if (previous && partOfAnswerAbove(previous, node, () => nextHeadingAfterText(blocks, index, inDetails, blankNumbers))) node.level = previous.level + 1;
+    if (previous && outranksNumbered(previous, node) && partOfAnswerAbove(previous, node, () => nextHeadingAfterText(blocks, index, inDetails, blankNumbers))) {
+      node.level = previous.level + 1;
+    }
     previous = node;
     closeUntilParent(open, node);
     const parent = open.at(-1);
@@ -162,6 +164,11 @@ function nextHeadingAfterText(blocks: Block[], index: number, inDetails: Set<Blo
   return undefined;
 }
 
+/** True when a heading without a number outranks the numbered heading before it: few do, and only they are looked at further. */
+function outranksNumbered(question: HeadingNode, node: HeadingNode): boolean {
+  return node.level < question.level && question.number !== undefined && node.number === undefined;
+}
+
 /**
  * True when a heading that outranks the numbered question above it is part of that question's
  * answer (`## Example` between `### 1.` and `### 2.`, `#### 答案` right under `###### 3.`): it has
@@ -170,7 +177,7 @@ function nextHeadingAfterText(blocks: Block[], index: number, inDetails: Set<Blo
  * heading is read only for such a heading: few are.
  */
 function partOfAnswerAbove(question: HeadingNode, node: HeadingNode, following: () => HeadingNode | undefined): boolean {
-  if (node.level >= question.level || node.number || !question.number) return false;
+  if (!question.number) return false;
   if (isFacet(node.title)) return true;
   const next = following();
   return next !== undefined && next.level === question.level && next.number !== undefined && followsInSeries(question.number, next.number);
