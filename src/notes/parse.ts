@@ -8,7 +8,7 @@ import { buildOutline, lexBlocks, type Block, type HeadingNode } from './outline
 import { promptBlocks } from './prompt-blocks.js';
 import { isAnswerSummary, withoutAnswerLabel } from './prompts.js';
 import { namesCollection } from './questions.js';
-import { countPrompt, countReading, describeReadings, nestingProblems, noStructure, unansweredPrompts, unplacedText, type Readings } from './report.js';
+import { nestingProblems, noStructure, Readings, unansweredPrompts, unplacedText } from './report.js';
 import {
   decideShape,
   dividesSiblings,
@@ -77,7 +77,7 @@ export function parseNote(text: string, file: string, defaultDeck: string): Pars
     diagnostics: [...split.diagnostics, ...nestingProblems(body.lines, split.bodyLine, file)],
     unansweredLists: 0,
     unanswered: [],
-    readings: { counts: new Map(), headingLevels: new Set() },
+    readings: new Readings(),
     placed: new Set(),
   };
   detailsCards(walk, splitDetails(cleanBlocks(outline.preamble)), []);
@@ -92,7 +92,7 @@ export function parseNote(text: string, file: string, defaultDeck: string): Pars
   // One at a time: a note of hundreds of thousands of headings could hold as many, too many to spread.
   if (walk.drafts.length > 0) for (const unplaced of unplacedText(file, outline.preamble, outline.roots, facts, walk.placed)) walk.diagnostics.push(unplaced);
   else walk.diagnostics.push(noStructure(file, { headings: facts.size, unansweredLists: walk.unansweredLists, unansweredPrompts: walk.unanswered.length }));
-  const reading = single && walk.drafts.length === 1 ? 'one question' : describeReadings(walk.readings);
+  const reading = single && walk.drafts.length === 1 ? 'one question' : walk.readings.describe();
   return { drafts: walk.drafts, diagnostics: walk.diagnostics.sort((a, b) => a.line - b.line), reading };
 }
 
@@ -180,7 +180,7 @@ function addHeadingCard(walk: Walk, node: HeadingNode, path: string[], question:
   }
   const source = { file: walk.file, line: node.line };
   const draft: CardDraft = { deck: walk.deck, path, question, answer: tidyAnswer(answer, revealed || node.prompt !== undefined), source };
-  countPrompt(walk.readings, node);
+  walk.readings.countPrompt(node);
   if (node.explicitId) draft.explicitId = node.explicitId;
   walk.drafts.push(draft);
 }
@@ -242,7 +242,7 @@ function detailsCards(walk: Walk, split: DetailsSplit, path: string[], node?: He
     }
     const source = { file: walk.file, line: block.line };
     walk.drafts.push({ deck: walk.deck, path: inner, question: block.summary, answer: block.body, source });
-    countReading(walk.readings, 'details blocks');
+    walk.readings.countOther('details blocks');
   }
 }
 

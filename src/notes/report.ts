@@ -10,12 +10,6 @@ import { namesCollection } from './questions.js';
  * check`, and diagnostics for what is in no card.
  */
 
-/** How many cards each way of writing prompts gave, and the levels of the headings that gave cards. */
-export interface Readings {
-  counts: Map<string, number>;
-  headingLevels: Set<number>;
-}
-
 /** What `prep check` calls the cards of each way of writing prompts. */
 const READINGS: Record<PromptOrigin, string> = {
   'heading in a list item': 'headings in list items',
@@ -25,25 +19,44 @@ const READINGS: Record<PromptOrigin, string> = {
   'block quote': 'block quotes that ask',
 };
 
-const HEADINGS = 'headings';
+/**
+ * How many cards each way of writing prompts gave, and the levels of the headings that gave
+ * cards: counted for every card, so headings (most cards) are a counter and a bit each.
+ */
+export class Readings {
+  #headings = 0;
+  /** Bit `n` set when a heading of level `n` gave a card. */
+  #headingLevels = 0;
+  readonly #others = new Map<string, number>();
 
-/** Counts a card of a prompt: a heading at its level, or another way of writing one. */
-export function countPrompt(readings: Readings, node: HeadingNode): void {
-  if (node.prompt === undefined) readings.headingLevels.add(node.level);
-  countReading(readings, node.prompt === undefined ? HEADINGS : READINGS[node.prompt]);
-}
+  /** Counts a card of a prompt: a heading at its level, or another way of writing one. */
+  countPrompt(node: HeadingNode): void {
+    if (node.prompt !== undefined) {
+      this.countOther(READINGS[node.prompt]);
+      return;
+    }
+    this.#headings++;
+    this.#headingLevels |= 1 << node.level;
+  }
 
-/** Counts a card of a reading that is no heading: `details blocks`. */
-export function countReading(readings: Readings, reading: string): void {
-  readings.counts.set(reading, (readings.counts.get(reading) ?? 0) + 1);
-}
+  /** Counts a card of a reading that is no heading: `details blocks`. */
+  countOther(reading: string): void {
+    this.#others.set(reading, (this.#others.get(reading) ?? 0) + 1);
+  }
 
-/** The readings that gave cards, most cards first: "headings at levels 2 and 3 and block quotes that ask". */
-export function describeReadings(readings: Readings): string {
-  const levels = [...readings.headingLevels].sort((a, b) => a - b);
-  const headings = `headings at level${levels.length > 1 ? 's' : ''} ${inWords(levels.map(String))}`;
-  const ranked = [...readings.counts].sort((a, b) => b[1] - a[1]).map(([reading]) => (reading === HEADINGS ? headings : reading));
-  return ranked.length === 0 ? 'no prompts with answers' : inWords(ranked);
+  /** The readings that gave cards, most cards first: "headings at levels 2 and 3 and block quotes that ask". */
+  describe(): string {
+    const ranked = [...this.#others];
+    if (this.#headings > 0) ranked.push([this.#describeHeadings(), this.#headings]);
+    ranked.sort((a, b) => b[1] - a[1]);
+    return ranked.length === 0 ? 'no prompts with answers' : inWords(ranked.map(([reading]) => reading));
+  }
+
+  #describeHeadings(): string {
+    const levels: string[] = [];
+    for (let level = 1; level <= 6; level++) if (this.#headingLevels & (1 << level)) levels.push(String(level));
+    return `headings at level${levels.length > 1 ? 's' : ''} ${inWords(levels)}`;
+  }
 }
 
 /** `a`, `a and b`, `a, b and c`. */
