@@ -80,14 +80,15 @@ export function parseNote(text: string, file: string, defaultDeck: string): Pars
     readings: new Readings(),
     placed: new Set(),
   };
-  detailsCards(walk, splitDetails(cleanBlocks(outline.preamble)), []);
   const single = split.settings.cards === 'file' ? wholeFile(walk, outline.roots) : oneQuestion(outline.roots, facts, walk.at);
+  const inside = single ? [] : documentBody(outline.roots, facts, walk.at);
+  const title = single || inside === outline.roots ? undefined : outline.roots[0];
+  if (title && split.settings.deck === undefined) walk.deck = deckName(title.title) ?? defaultDeck;
+  detailsCards(walk, splitDetails(cleanBlocks(outline.preamble)), []);
   if (single) addQuestion(walk, single, factsFor(facts, single).own, single.children, []);
-  else {
-    const inside = documentBody(outline.roots, facts, walk.at);
-    if (split.settings.deck === undefined && inside !== outline.roots) walk.deck = deckName(outline.roots[0]?.title) ?? defaultDeck;
-    walkNodes(walk, inside, []);
-  }
+  // The title's own `<details>` questions are cards as they would be before it; its text is the note's introduction.
+  if (title) detailsCards(walk, factsFor(facts, title).details, []);
+  walkNodes(walk, inside, []);
   if (walk.unanswered.length > 0) walk.diagnostics.push(unansweredPrompts(file, walk.unanswered));
   // One at a time: a note of hundreds of thousands of headings could hold as many, too many to spread.
   if (walk.drafts.length > 0) for (const unplaced of unplacedText(file, outline.preamble, outline.roots, facts, walk.placed)) walk.diagnostics.push(unplaced);
@@ -127,7 +128,8 @@ function walkNode(walk: Walk, node: HeadingNode, path: string[]): void {
   if (reference) return;
   const standalone = standaloneChildren(walk.facts, walk.at, node);
   if (details.details.length > 0) {
-    detailsCards(walk, details, path, node);
+    const parts = standalone.length === 0 ? node.children : node.children.filter((child) => !standalone.includes(child));
+    if (!detailsCards(walk, details, path, node, parts)) walkNodes(walk, parts, [...path, node.title]);
     walkNodes(walk, standalone, path);
     return;
   }
@@ -215,24 +217,28 @@ function joinParagraphs(first: string, second: string): string {
  * `<details>` blocks. A block whose summary only says "answer" (`Answer`, `答案`) answers the
  * prompt above it: the heading and the text before the block. So does a single block under a
  * heading that asks and has no other text. Any other block asks its summary and is a card of its
- * own; the heading's own text is then a card of the heading's.
+ * own; the heading's own text is then a card of the heading's. The heading's sub-headings that
+ * are parts of an answer join its card; true when it made one (else they are walked on their own).
  */
-function detailsCards(walk: Walk, split: DetailsSplit, path: string[], node?: HeadingNode): void {
+function detailsCards(walk: Walk, split: DetailsSplit, path: string[], node?: HeadingNode, parts: readonly HeadingNode[] = []): boolean {
   const before = markdownOf(split.before);
   const after = markdownOf(split.after);
   const answering = split.details.filter((block) => isAnswerSummary(block.summary));
-  const answersHeading = answering.length === split.details.length || (split.details.length === 1 && before === '' && after === '' && node !== undefined && factsFor(walk.facts, node).asks);
+  const alone = before === '' && after === '' && parts.length === 0;
+  const answersHeading = answering.length === split.details.length || (split.details.length === 1 && alone && node !== undefined && factsFor(walk.facts, node).asks);
+  let headingCard = false;
   if (node && answersHeading) {
     walk.placed.add(node);
-    const answer = joinParagraphs(split.details.reduce((text, block) => joinParagraphs(text, block.body), ''), after);
+    const answer = joinParagraphs(split.details.reduce((text, block) => joinParagraphs(text, block.body), ''), partsMarkdown(walk, after, parts));
     addHeadingCard(walk, node, path, before === '' ? node.title : `${node.title}\n\n${before}`, answer, true);
-    return;
+    return true;
   }
   const inner = node ? [...path, node.title] : path;
-  if (node && (before !== '' || after !== '' || answering.length > 0) && !namesCollection(node.title)) {
+  if (node && (!alone || answering.length > 0) && !namesCollection(node.title)) {
     walk.placed.add(node);
-    const answer = answering.reduce((text, block) => joinParagraphs(text, block.body), joinParagraphs(before, after));
+    const answer = answering.reduce((text, block) => joinParagraphs(text, block.body), joinParagraphs(before, partsMarkdown(walk, after, parts)));
     addHeadingCard(walk, node, path, node.title, answer);
+    headingCard = true;
   }
   for (const block of split.details) {
     if (answering.includes(block)) continue;
@@ -244,6 +250,14 @@ function detailsCards(walk: Walk, split: DetailsSplit, path: string[], node?: He
     walk.drafts.push({ deck: walk.deck, path: inner, question: block.summary, answer: block.body, source });
     walk.readings.countOther('details blocks');
   }
+  return headingCard;
+}
+
+/** Markdown and, after it, the sub-headings that are parts of an answer, when there are any. */
+function partsMarkdown(walk: Walk, markdown: string, parts: readonly HeadingNode[]): string {
+  let joined = markdown;
+  for (let index = 0; index < parts.length; index++) joined = joinParagraphs(joined, subtreeMarkdown(walk, parts[index] as HeadingNode));
+  return joined;
 }
 
 function emptyHeading(walk: Walk, node: HeadingNode): void {

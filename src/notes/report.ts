@@ -1,4 +1,4 @@
-import { cleanBlocks, splitDetails, type Emptiness } from './blocks.js';
+import { cleanBlocks, splitDetails, type DetailsSplit, type Emptiness } from './blocks.js';
 import { NO_STRUCTURE, type Diagnostic } from './card.js';
 import { factsFor, type OutlineFacts } from './facts.js';
 import { MAX_MARKERS_ON_A_LINE, MAX_NESTING_COLUMNS } from './nesting.js';
@@ -73,29 +73,45 @@ function inWords(items: string[]): string {
  */
 export function unplacedText(file: string, preamble: Block[], roots: HeadingNode[], facts: OutlineFacts, placed: Set<HeadingNode>): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const first = firstContent(splitDetails(cleanBlocks(preamble)).before);
+  const { before, details, after } = splitDetails(cleanBlocks(preamble));
+  const first = firstContent(before);
   if (first) diagnostics.push({ file, line: first.line, message: "the note's introduction, before its first heading, is in no card", note: true });
+  const afterDetails = details.length > 0 ? after.filter(isContent).map((block) => block.line) : [];
+  if (afterDetails.length > 0) diagnostics.push({ file, line: afterDetails[0] ?? 1, message: `text after the <details> blocks before the first heading is in no card (${linesListed(afterDetails)})` });
   const visit = (node: HeadingNode): void => {
     const { own, state, reference, details } = factsFor(facts, node);
     if (reference) return;
-    const text = placed.has(node) || state === 'empty' || state === 'link-list' ? undefined : firstContent(details.details.length > 0 ? [...details.before, ...details.after] : own);
-    if (text) diagnostics.push(unplacedHeadingText(file, node, text, state));
+    const lines = placed.has(node) || state === 'empty' || state === 'link-list' ? [] : textLines(own, details);
+    if (lines.length > 0) diagnostics.push(unplacedHeadingText(file, node, lines, state));
     for (const child of node.children) visit(child);
   };
   for (const root of roots) visit(root);
   return diagnostics;
 }
 
-function unplacedHeadingText(file: string, node: HeadingNode, first: Block, state: Emptiness): Diagnostic {
-  const where = { file, line: first.line };
+/** The lines of a heading's own text: its first block's, and around `<details>` blocks (cards of their own) each block's after them. */
+function textLines(own: Block[], details: DetailsSplit): number[] {
+  const first = firstContent(details.details.length > 0 ? details.before : own);
+  const lines = first ? [first.line] : [];
+  if (details.details.length > 0) for (const block of details.after) if (isContent(block)) lines.push(block.line);
+  return lines;
+}
+
+function unplacedHeadingText(file: string, node: HeadingNode, lines: number[], state: Emptiness): Diagnostic {
+  const where = { file, line: lines[0] ?? node.line };
+  const also = lines.length > 1 ? ` (${linesListed(lines)})` : '';
   if (state === 'question-list') return { ...where, message: `questions listed under "${node.heading}" have no answers; no cards made` };
-  if (node.children.length > 0 || namesCollection(node.title)) return { ...where, message: `the introduction of "${node.heading}" is in no card`, note: true };
-  return { ...where, message: `text under "${node.heading}" is in no card` };
+  if (node.children.length > 0 || namesCollection(node.title)) return { ...where, message: `the introduction of "${node.heading}" is in no card${also}`, note: true };
+  return { ...where, message: `text under "${node.heading}" is in no card${also}` };
 }
 
 /** The first block that is neither blank space nor a rule. */
 function firstContent(blocks: Block[]): Block | undefined {
-  return blocks.find((block) => block.token.type !== 'space' && block.token.type !== 'hr');
+  return blocks.find(isContent);
+}
+
+function isContent(block: Block): boolean {
+  return block.token.type !== 'space' && block.token.type !== 'hr';
 }
 
 /** How many lines a diagnostic lists before it says how many more there are. */
@@ -103,9 +119,14 @@ const LINES_LISTED = 8;
 
 /** One diagnostic for the questions (other than headings) that have no answer: notes often hold many. */
 export function unansweredPrompts(file: string, lines: number[]): Diagnostic {
-  const listed = lines.slice(0, LINES_LISTED).join(', ') + (lines.length > LINES_LISTED ? ` and ${lines.length - LINES_LISTED} more` : '');
   const what = lines.length === 1 ? 'a question has no answer under it' : `${lines.length} questions have no answer under them`;
-  return { file, line: lines[0] ?? 1, message: `${what} (line${lines.length === 1 ? '' : 's'} ${listed}); no cards made` };
+  return { file, line: lines[0] ?? 1, message: `${what} (${linesListed(lines)}); no cards made` };
+}
+
+/** `line 3`, `lines 3, 7, 9 and 2 more`. */
+function linesListed(lines: number[]): string {
+  const listed = lines.slice(0, LINES_LISTED).join(', ') + (lines.length > LINES_LISTED ? ` and ${lines.length - LINES_LISTED} more` : '');
+  return `line${lines.length === 1 ? '' : 's'} ${listed}`;
 }
 
 /** What was found in a note that gave no card, to say why. */

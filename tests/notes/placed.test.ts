@@ -29,6 +29,8 @@ const kinds: LineKind[] = [
   { line: (token) => `A: ${token} is a thing.` },
   { line: (token) => `> Why is ${token} used?` },
   { line: (token) => `\`\`\`\ncode ${token}\n\`\`\`` },
+  { line: (token) => `- ## Item ${token}\n\n    about ${token}` },
+  { line: (token) => `<details><summary>What is ${token}?</summary>\n\nIt is ${token}.\n\n</details>` },
   { line: (token) => `<!-- ${token} -->`, noise: true },
   { line: () => '---', noise: true },
 ];
@@ -38,16 +40,17 @@ const RULE = kinds.length - 1;
 // A note that starts with a rule would start with front matter (`---` … `---`): noise by design.
 const note = fc.array(fc.integer({ min: 0, max: kinds.length - 1 }), { minLength: 1, maxLength: 30 }).filter((picks) => picks[0] !== RULE).map((picks) => {
   const blocks = picks.map((pick, index) => ({ kind: kinds[pick] as LineKind, token: `t${index}x` }));
-  return { blocks, text: blocks.map(({ kind, token }) => kind.line(token)).join('\n\n') };
+  const texts = blocks.map(({ kind, token }) => kind.line(token));
+  return { blocks, texts, text: texts.join('\n\n') };
 });
 
 /** The 1-based line each block starts on: blocks are joined by one blank line. */
-function blockLines(text: string): Map<number, number> {
+function blockLines(texts: string[]): Map<number, number> {
   const lines = new Map<number, number>();
   let line = 1;
-  text.split('\n\n').forEach((block, index) => {
+  texts.forEach((text, index) => {
     lines.set(index, line);
-    line += block.split('\n').length + 1;
+    line += text.split('\n').length + 1;
   });
   return lines;
 }
@@ -60,7 +63,7 @@ function namedLines(parsed: ParsedNote): number[] {
 describe('nothing silently dropped', () => {
   it('every line of any generated note is in a card, is noise, or is in a diagnostic’s region', () => {
     fc.assert(
-      fc.property(note, ({ blocks, text }) => {
+      fc.property(note, ({ blocks, texts, text }) => {
         const parsed = parseNote(text, 'any.md', 'any');
         // A note that gives no card at all is reported as a whole.
         if (parsed.drafts.length === 0) {
@@ -69,7 +72,7 @@ describe('nothing silently dropped', () => {
         }
         const cardText = parsed.drafts.map((draft) => `${draft.deck}\n${draft.question}\n${draft.answer}\n${draft.path.join('\n')}`).join('\n');
         const diagnosticText = parsed.diagnostics.map((each) => each.message).join('\n');
-        const starts = blockLines(text);
+        const starts = blockLines(texts);
         const reported = namedLines(parsed);
         // Where the loader says something starts: a card's prompt, or a diagnostic's line.
         const anchors = [...parsed.drafts.map((draft) => draft.source.line), ...reported].sort((a, b) => a - b);
