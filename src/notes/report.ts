@@ -79,11 +79,15 @@ export function unplacedText(file: string, preamble: Block[], roots: HeadingNode
   const afterDetails = details.length > 0 ? after.filter(isContent).map((block) => block.line) : [];
   if (afterDetails.length > 0) diagnostics.push({ file, line: afterDetails[0] ?? 1, message: `text after the <details> blocks before the first heading is in no card (${linesListed(afterDetails)})` });
   const visit = (node: HeadingNode): void => {
-    const { own, state, reference, details } = factsFor(facts, node);
-    if (reference) return;
-    const lines = placed.has(node) || state === 'empty' || state === 'link-list' ? [] : textLines(own, details);
-    if (lines.length > 0) diagnostics.push(unplacedHeadingText(file, node, lines, state));
-    for (const child of node.children) visit(child);
+    // Most headings are in a card (never a reference, which is not walked), and their facts are not looked at.
+    if (!placed.has(node)) {
+      const { own, state, reference, details } = factsFor(facts, node);
+      if (reference) return;
+      const lines = state === 'empty' || state === 'link-list' ? [] : textLines(own, details);
+      if (lines.length > 0) diagnostics.push(unplacedHeadingText(file, node, lines, state));
+    }
+    const { children } = node;
+    for (let index = 0; index < children.length; index++) visit(children[index] as HeadingNode);
   };
   for (const root of roots) visit(root);
   return diagnostics;
