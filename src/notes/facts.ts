@@ -1,6 +1,5 @@
 import { cleanBlocks, emptiness, splitDetails, type DetailsSplit, type Emptiness } from './blocks.js';
-import type { Block, HeadingNode } from './outline.js';
-import { PROMPT_LEVEL } from './prompt-blocks.js';
+import { PROMPT_LEVEL, type Block, type HeadingNode } from './outline.js';
 import { isReferenceHeading, looksLikeQuestion } from './questions.js';
 
 /** What the walk needs to know of a heading's own content; it asks of most headings several times, so each is worked out once. */

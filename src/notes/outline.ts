@@ -19,6 +19,12 @@ export interface Block {
   prompt?: PromptOrigin;
 }
 
+/**
+ * The level of prompts that are not headings (prompt-blocks.ts): deeper than any Markdown
+ * heading, so that the heading above them is their section.
+ */
+export const PROMPT_LEVEL = 7;
+
 /** The ways a prompt is written besides a Markdown heading of its own line. */
 export type PromptOrigin = 'heading in a list item' | 'bold line' | 'Q: label' | 'question in a list item' | 'block quote';
 

@@ -1,14 +1,8 @@
 import type { Tokens } from 'marked';
-import { lexBlocks, type Block, type PromptOrigin } from './outline.js';
+import { lexBlocks, PROMPT_LEVEL, type Block, type PromptOrigin } from './outline.js';
 import { boldQuestion, itemAsks, labelledQuestion, leadsIntoList, quotedQuestion, startsWithAnswerLabel } from './prompts.js';
 import { isReferenceHeading, looksLikeQuestion } from './questions.js';
 import { asksInBold, readsOtherPrompts, type PromptShape } from './shape.js';
-
-/**
- * Prompts that are not headings sit below every heading of their part of the note: deeper than
- * any Markdown heading, so that the heading above them is their section.
- */
-export const PROMPT_LEVEL = 7;
 
 /**
  * The blocks with each prompt the shape reads made a heading block, so that one outline and one
