@@ -59,5 +59,9 @@ const FACET =
 
 /** True when a heading names a facet of an answer (`题目描述`, `Example 2`, `Step 1: Outline use cases`). */
 export function isFacet(title: string): boolean {
-  return FACET.test(title.trim());
+  const text = title.trim();
+  return FACET_STARTS.has(text.charAt(0).toLowerCase()) && FACET.test(text);
 }
+
+/** The characters facet words start with: other titles are not matched against them. */
+const FACET_STARTS = new Set([...'题问描解思分方代复示举例答参回步第', ...'dpesacihfoun']);

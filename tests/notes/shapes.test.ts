@@ -634,3 +634,37 @@ describe('rule 11: front matter cards: sets the prompt kind when the guess is wr
     },
   ])('$name', expectRule);
 });
+
+describe('facets under a question inside a collection', () => {
+  it.each<RuleCase>([
+    {
+      name: '题目描述 / 解题思路 under each problem make one card per problem, in English too',
+      note: md`
+        # LeetCode
+
+        ## 两数之和
+
+        ### 题目描述
+
+        给定一个整数数组。
+
+        ### 解题思路
+
+        哈希表。
+
+        ## Three sum
+
+        ### Description
+
+        Find triples that sum to zero.
+
+        ### Approach
+
+        Sort, then two pointers.
+      `,
+      cards: ['两数之和 / -', 'Three sum / -'],
+      answers: [/^### 题目描述[\s\S]*哈希表。$/u, /^### Description[\s\S]*two pointers\.$/u],
+      diagnostics: [],
+    },
+  ])('$name', expectRule);
+});
