@@ -266,8 +266,18 @@ const DETAILS_CLOSES = /<\/details\s*>/giu;
  */
 function mayOpenDetails(block: Block): boolean {
   const { type, raw } = block.token;
-  return type === 'html' || (type === 'paragraph' && raw.includes('<details'));
+  return type === 'html' || (type === 'paragraph' && startsWithTag(raw) && raw.includes('<details'));
 }
+
+/** True when a block's first line starts with `<` after up to three spaces: only then may a paragraph open `<details>`. */
+function startsWithTag(raw: string): boolean {
+  let index = 0;
+  while (index < 3 && raw.charCodeAt(index) === SPACE) index++;
+  return raw.charCodeAt(index) === LESS_THAN;
+}
+
+const SPACE = 0x20;
+const LESS_THAN = 0x3c;
 
 /** The start of a closing tag that the next block's text could finish: `<`, `</det`, `</details` and blanks. */
 const CLOSING_TAG_START = /^<(?:\/(?:d(?:e(?:t(?:a(?:i(?:l(?:s\s*)?)?)?)?)?)?)?)?$/iu;
