@@ -104,9 +104,20 @@ function textLines(own: Block[], details: DetailsSplit): number[] {
 function unplacedHeadingText(file: string, node: HeadingNode, lines: number[], state: Emptiness): Diagnostic {
   const where = { file, line: lines[0] ?? node.line };
   const also = lines.length > 1 ? ` (${linesListed(lines)})` : '';
-  if (state === 'question-list') return { ...where, message: `questions listed under "${node.heading}" have no answers; no cards made` };
-  if (node.children.length > 0 || namesCollection(node.title)) return { ...where, message: `the introduction of "${node.heading}" is in no card${also}`, note: true };
-  return { ...where, message: `text under "${node.heading}" is in no card${also}` };
+  const heading = shortened(node.heading);
+  if (state === 'question-list') return { ...where, message: `questions listed under "${heading}" have no answers; no cards made` };
+  if (node.children.length > 0 || namesCollection(node.title)) return { ...where, message: `the introduction of "${heading}" is in no card${also}`, note: true };
+  return { ...where, message: `text under "${heading}" is in no card${also}` };
+}
+
+/** How much of a heading a message quotes: it names the heading, the line says where it is. */
+const QUOTED_HEADING = 60;
+
+/** A heading cut to {@link QUOTED_HEADING} characters (code points: an emoji is never split), `…` where cut. */
+function shortened(heading: string): string {
+  if (heading.length <= QUOTED_HEADING) return heading;
+  const characters = [...heading];
+  return characters.length <= QUOTED_HEADING ? heading : `${characters.slice(0, QUOTED_HEADING - 1).join('').trimEnd()}…`;
 }
 
 /** The first block that is neither blank space nor a rule. */

@@ -116,3 +116,23 @@ describe('rule 7: placeholders and <br/> separators', () => {
     },
   ])('$name', expectRule);
 });
+
+describe('what is in no card is said briefly', () => {
+  it.each<RuleCase>([
+    {
+      name: 'a long heading over a list of questions is quoted up to 60 characters, an emoji kept whole',
+      note: md`
+        ## ${'很长的标题'.repeat(11)}🚀 and more
+
+        - 什么是闭包？
+        - 什么是原型？
+
+        ## What is A?
+
+        A.
+      `,
+      cards: ['What is A? / -'],
+      diagnostics: [[3, `questions listed under "${'很长的标题'.repeat(11)}🚀 an…" have no answers`]],
+    },
+  ])('$name', expectRule);
+});
