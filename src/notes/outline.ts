@@ -248,7 +248,8 @@ function stripInlineHtml(text: string): string {
   return text.includes('<') ? removeComments(text).replace(HTML_TAG, '').trim() : text.trim();
 }
 
-function countNewlines(text: string): number {
+/** How many line breaks text holds. */
+export function countNewlines(text: string): number {
   let count = 0;
   for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count++;
   return count;

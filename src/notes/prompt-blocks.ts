@@ -1,5 +1,5 @@
 import type { Tokens } from 'marked';
-import { lexBlocks, PROMPT_LEVEL, type Block, type PromptOrigin } from './outline.js';
+import { countNewlines, lexBlocks, PROMPT_LEVEL, type Block, type PromptOrigin } from './outline.js';
 import { boldQuestion, itemAsks, labelledQuestion, leadsIntoList, quotedQuestion, startsWithAnswerLabel } from './prompts.js';
 import { isReferenceHeading, looksLikeQuestion } from './questions.js';
 import { asksInBold, readsOtherPrompts, type PromptShape } from './shape.js';
@@ -119,7 +119,7 @@ function placeList(out: Block[], block: Block, token: Tokens.List, place: Placin
   const deepen = headingOffset(token, place.floor);
   for (const item of token.items) {
     const itemLine = line;
-    line += newlines(item.raw);
+    line += countNewlines(item.raw);
     const prompt = itemPrompt(item, itemLine, place, deepen);
     if (prompt) {
       prompts++;
@@ -153,11 +153,6 @@ function promptBlocksInto(out: Block[], blocks: Block[], place: Placing): void {
 }
 
 /**
- * The prompt a list item starts with: a heading (`- ## Pod`), a `Q1)` label, a bold line, or
- * (where the shape reads them) a line that asks with its answer nested under it. An answer label
- * item (`- A: …`) is none: it answers the prompt before it.
- */
-/**
  * How much deeper the headings in a list's items go than written: below the heading the list
  * stands under (`## Objects` then `- ## Pod`), keeping their levels relative to one another
  * (`- ## Resources`, `- ### Tutorials` stay parent and child).
@@ -171,6 +166,11 @@ function headingOffset(token: Tokens.List, floor: number): number {
   return Math.max(0, floor + 1 - shallowest);
 }
 
+/**
+ * The prompt a list item starts with: a heading (`- ## Pod`), a `Q1)` label, a bold line, or
+ * (where the shape reads them) a line that asks with its answer nested under it. An answer label
+ * item (`- A: …`) is none: it answers the prompt before it.
+ */
 function itemPrompt(item: Tokens.ListItem, line: number, place: Placing, deepen: number): ItemPrompt | undefined {
   const { shape } = place;
   const text = item.text;
@@ -220,10 +220,4 @@ function dedent(text: string): string {
   let indent = Infinity;
   for (const each of lines) if (each.trim() !== '') indent = Math.min(indent, /^ */u.exec(each)?.[0].length ?? 0);
   return indent === Infinity || indent === 0 ? text : lines.map((each) => each.slice(indent)).join('\n');
-}
-
-function newlines(text: string): number {
-  let count = 0;
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count++;
-  return count;
 }
